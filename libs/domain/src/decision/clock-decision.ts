@@ -1,0 +1,27 @@
+import { addDays } from '../time/instant.js';
+
+/** The clock stream holds each date at most once, in increasing order, with no gaps once started. */
+export interface ClockState {
+  revision: bigint;
+  lastDate: string | null;
+}
+
+export type ClockDecision = { kind: 'accept' } | { kind: 'duplicate' } | { kind: 'gap'; expected: string };
+
+export function decideDayEnded(clock: ClockState, date: string): ClockDecision {
+  if (clock.lastDate === null) return { kind: 'accept' };
+  if (date <= clock.lastDate) return { kind: 'duplicate' };
+  const next = addDays(clock.lastDate, 1);
+  return date === next ? { kind: 'accept' } : { kind: 'gap', expected: next };
+}
+
+/** The dates to tick before an event on `date` is appended: every date after the last tick and before `date`. */
+export function ticksBefore(clock: ClockState, date: string, firstDate: string): string[] {
+  const dates: string[] = [];
+  let next = clock.lastDate === null ? firstDate : addDays(clock.lastDate, 1);
+  while (next < date) {
+    dates.push(next);
+    next = addDays(next, 1);
+  }
+  return dates;
+}

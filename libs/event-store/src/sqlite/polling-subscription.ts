@@ -1,0 +1,80 @@
+import type { RecordedEvent, SubscribeOptions, Subscription } from '../event-store.port.js';
+
+export interface PollingSubscriptionOptions extends SubscribeOptions {
+  read: (after: bigint | undefined, maxCount: number) => RecordedEvent[];
+  /** Registers a wake-up listener; returns the function that removes it. */
+  listen: (wake: () => void) => () => void;
+  pollIntervalMs: number;
+}
+
+/**
+ * Catch-up then live delivery over a readable log: reads batch after batch (awaiting the handler
+ * in between), then waits for a wake-up from an in-process append or the polling timer, which
+ * picks up appends by other processes.
+ */
+export function startPollingSubscription(options: PollingSubscriptionOptions): Subscription {
+  const batchSize = options.batchSize ?? 1000;
+  let checkpoint = options.after;
+  let stopped = false;
+  let caughtUp = false;
+  let running: Promise<void> | undefined;
+  let wakeRequested = false;
+
+  const pump = async (): Promise<void> => {
+    while (!stopped) {
+      const batch = options.read(checkpoint, batchSize);
+      if (batch.length > 0) {
+        await options.handler(batch);
+        checkpoint = batch[batch.length - 1]!.position;
+      }
+      if (batch.length < batchSize) {
+        if (!caughtUp) {
+          caughtUp = true;
+          options.onCaughtUp?.();
+        }
+        return;
+      }
+    }
+  };
+
+  const fail = (error: unknown): void => {
+    halt();
+    if (options.onError) options.onError(error);
+    else console.error('event store subscription stopped', error);
+  };
+
+  const wake = (): void => {
+    if (stopped) return;
+    if (running) {
+      wakeRequested = true;
+      return;
+    }
+    running = pump()
+      .catch(fail)
+      .finally(() => {
+        running = undefined;
+        if (wakeRequested) {
+          wakeRequested = false;
+          wake();
+        }
+      });
+  };
+
+  const unlisten = options.listen(wake);
+  const timer = setInterval(wake, options.pollIntervalMs);
+  timer.unref();
+  queueMicrotask(wake);
+
+  function halt(): void {
+    stopped = true;
+    clearInterval(timer);
+    unlisten();
+  }
+
+  return {
+    async stop() {
+      halt();
+      await running;
+    },
+  };
+}

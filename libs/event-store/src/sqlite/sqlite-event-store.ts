@@ -1,0 +1,140 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  WrongExpectedRevisionError,
+  type AppendedEvent,
+  type AppendRequest,
+  type AppendResult,
+  type EventStore,
+  type Subscription,
+} from '../event-store.port.js';
+import { startPollingSubscription } from './polling-subscription.js';
+import { prepareStatements, type SqliteStatements, type StoredRef } from './sqlite-statements.js';
+
+export interface SqliteEventStoreOptions {
+  /** Path of the database file, or ':memory:'. */
+  file: string;
+  pollIntervalMs?: number;
+}
+
+export function createSqliteEventStore(options: SqliteEventStoreOptions): EventStore {
+  const db = openDatabase(options.file);
+  const statements = prepareStatements(db);
+  const listeners = new Set<() => void>();
+  const subscriptions = new Set<Subscription>();
+
+  const appendAll = db.transaction((requests: AppendRequest[], recordedAt: string) =>
+    requests.map((request) => {
+      try {
+        return appendOne(statements, request, recordedAt);
+      } catch (error) {
+        if (error instanceof WrongExpectedRevisionError) return error;
+        throw error;
+      }
+    }),
+  );
+
+  const runAppend = (requests: AppendRequest[]): Array<AppendResult | WrongExpectedRevisionError> => {
+    const results = appendAll.immediate(requests, new Date().toISOString());
+    if (results.some((r) => !(r instanceof Error) && r.events.some((e) => e.status === 'appended'))) {
+      for (const listener of listeners) listener();
+    }
+    return results;
+  };
+
+  return {
+    async append(request) {
+      const [result] = runAppend([request]);
+      if (result instanceof Error) throw result;
+      return result!;
+    },
+    async appendMany(requests) {
+      return runAppend(requests);
+    },
+    async readStream(streamId, fromRevision = 0n, maxCount = Number.MAX_SAFE_INTEGER) {
+      return statements.readStream(streamId, fromRevision, maxCount);
+    },
+    async streamRevision(streamId) {
+      const revision = statements.lastRevision(streamId);
+      return revision < 0n ? 'no_stream' : revision;
+    },
+    async readAll({ after, maxCount }) {
+      return statements.readAll(after, maxCount);
+    },
+    async headPosition() {
+      return statements.headPosition();
+    },
+    subscribeToAll(subscribeOptions) {
+      const inner = startPollingSubscription({
+        ...subscribeOptions,
+        read: statements.readAll,
+        listen: (wake) => {
+          listeners.add(wake);
+          return () => listeners.delete(wake);
+        },
+        pollIntervalMs: options.pollIntervalMs ?? 100,
+      });
+      const subscription: Subscription = {
+        stop: async () => {
+          subscriptions.delete(subscription);
+          await inner.stop();
+        },
+      };
+      subscriptions.add(subscription);
+      return subscription;
+    },
+    async close() {
+      await Promise.all([...subscriptions].map((s) => s.stop()));
+      if (db.open) db.close();
+    },
+  };
+}
+
+function openDatabase(file: string): Database.Database {
+  if (file !== ':memory:' && file !== '' && !file.startsWith('file:')) {
+    mkdirSync(dirname(resolve(file)), { recursive: true });
+  }
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  return db;
+}
+
+function appendOne(statements: SqliteStatements, request: AppendRequest, recordedAt: string): AppendResult {
+  const { streamId, expectedRevision } = request;
+  const current = statements.lastRevision(streamId);
+  const planned = request.events.map((event) => {
+    const key = event.eventId.toLowerCase();
+    return { event, key, stored: current >= 0n ? statements.findEvent(streamId, key) : undefined };
+  });
+  const allDuplicates = planned.length > 0 && planned.every((p) => p.stored);
+  if (!allDuplicates && !matches(expectedRevision, current)) {
+    throw new WrongExpectedRevisionError(streamId, expectedRevision, current < 0n ? 'no_stream' : current);
+  }
+  let revision = current;
+  const written = new Map<string, StoredRef>();
+  const events = planned.map(({ event, key, stored }): AppendedEvent => {
+    const known = stored ?? written.get(key);
+    if (known) return { eventId: event.eventId, status: 'duplicate', revision: known.revision, position: known.position };
+    revision += 1n;
+    const position = statements.insert(
+      streamId,
+      revision,
+      key,
+      event.type,
+      JSON.stringify(event.data),
+      JSON.stringify(event.metadata),
+      recordedAt,
+    );
+    written.set(key, { revision, position });
+    return { eventId: event.eventId, status: 'appended', revision, position };
+  });
+  return { streamId, nextExpectedRevision: revision, events };
+}
+
+function matches(expected: AppendRequest['expectedRevision'], current: bigint): boolean {
+  if (expected === 'any') return true;
+  if (expected === 'no_stream') return current < 0n;
+  return expected === current;
+}

@@ -1,0 +1,82 @@
+import type { CustomerProfile, CustomerState, Cutoffs, RankKey, Transition } from '@lifecycle/domain';
+
+/** A customer as stored: its state and the log position of the last event applied to it. */
+export interface CustomerRecord {
+  state: CustomerState;
+  lastPosition: bigint;
+  /** Set when a DayEnded changed the customer's figures and its tier still awaits the re-rank. */
+  tierDirty: boolean;
+}
+
+export interface ProjectionMeta {
+  /** Position of the last event fully projected, or null before any. */
+  checkpoint: bigint | null;
+  clockDate: string | null;
+  clockAsOf: number | null;
+  cutoffs: Cutoffs | null;
+  rulesVersion: string | null;
+}
+
+export interface StoredTransition extends Transition {
+  position: bigint;
+}
+
+export interface ProjectionWrite {
+  customers: CustomerRecord[];
+  transitions: StoredTransition[];
+  cutoffs?: { date: string; cutoffs: Cutoffs };
+  meta?: Partial<ProjectionMeta>;
+}
+
+export interface CustomerFilter {
+  status?: string;
+  loyaltyLevel?: string;
+  valueTier?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface SegmentCounts {
+  customers: number;
+  status: Record<string, number>;
+  loyaltyLevel: Record<string, number>;
+  valueTier: Record<string, number>;
+}
+
+/** The projector's side of the read model. */
+export interface ProjectionStore {
+  loadMeta(): Promise<ProjectionMeta>;
+  getCustomers(ids: string[]): Promise<Map<string, CustomerRecord>>;
+  /** Customers with nextDueAt ≤ asOf. */
+  dueCustomers(asOf: number): Promise<CustomerRecord[]>;
+  tierDirtyCustomers(): Promise<CustomerRecord[]>;
+  /** |P|: customers with net12 > 0. */
+  populationSize(): Promise<number>;
+  /** The rank key at a 1-based rank of the ranking (net12 desc, customerId asc) over P. */
+  keyAtRank(rank: number): Promise<RankKey>;
+  /** Customers of P ranked after `after` (exclusive; null = from the top) up to `until` (inclusive). */
+  rankRange(after: RankKey | null, until: RankKey): Promise<CustomerRecord[]>;
+  /** Writes documents, transitions, cutoffs and meta; atomically where the store allows. */
+  commit(write: ProjectionWrite): Promise<void>;
+}
+
+/** The query side of the read model. */
+export interface QueryStore {
+  loadMeta(): Promise<ProjectionMeta>;
+  getProfile(customerId: string): Promise<CustomerProfile | null>;
+  listProfiles(filter: CustomerFilter, limit: number, cursor: string | null): Promise<Page<CustomerProfile>>;
+  /** Every profile, sorted by customerId, in pages. */
+  allProfiles(batchSize?: number): AsyncIterable<CustomerProfile[]>;
+  segmentCounts(): Promise<SegmentCounts>;
+  transitions(customerId: string, limit: number, cursor: string | null): Promise<Page<StoredTransition>>;
+  cutoffsAt(date: string): Promise<Cutoffs | null>;
+  allCutoffs(): Promise<Array<{ date: string; cutoffs: Cutoffs }>>;
+  transitionCounts(): Promise<{ byField: Record<string, number>; initial: Record<string, number>; reactivations: number }>;
+}
+
+export interface ReadModelStore extends ProjectionStore, QueryStore {
+  close(): Promise<void>;
+}
