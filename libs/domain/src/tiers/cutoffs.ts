@@ -37,31 +37,29 @@ export function tierFor(key: RankKey, cutoffs: Cutoffs | null): ValueTier {
   return 'SMALL';
 }
 
-/** The ranks (1-based) of the last customer of each tier for a population of `n`. */
-export function tierRanks(n: number, rules: RulesConfig): Record<RankedTier, number> {
-  return {
-    VIP: ceilShare(rules.vipShare, n),
-    KEY: ceilShare(rules.keyShare, n),
-    STANDARD: ceilShare(rules.standardShare, n),
-  };
-}
-
 /**
- * Cutoffs from the population size and a lookup of the key at a rank; a tier that the
- * ranking leaves empty gets null.
+ * The rank (1-based) of the last customer of each tier that the ranking does not leave empty,
+ * for a population of `n`: `ceil(share·n)`, exact.
  */
-export function cutoffsFrom(n: number, rules: RulesConfig, keyAtRank: (rank: number) => RankKey): Cutoffs {
-  const ranks = tierRanks(n, rules);
+export function cutoffRanks(n: number, rules: RulesConfig): Array<[RankedTier, number]> {
+  const shares: Record<RankedTier, string> = { VIP: rules.vipShare, KEY: rules.keyShare, STANDARD: rules.standardShare };
+  const ranks: Array<[RankedTier, number]> = [];
   let previous = 0;
-  const result: Cutoffs = { populationSize: n, VIP: null, KEY: null, STANDARD: null };
   for (const tier of RANKED_TIERS) {
-    const rank = Math.min(ranks[tier], n);
+    const rank = Math.min(ceilShare(shares[tier], n), n);
     if (rank > previous) {
-      result[tier] = keyAtRank(rank);
+      ranks.push([tier, rank]);
       previous = rank;
     }
   }
-  return result;
+  return ranks;
+}
+
+/** The cutoffs of a population sorted in ranking order. */
+export function cutoffsOf(ranked: RankKey[], rules: RulesConfig): Cutoffs {
+  const cutoffs: Cutoffs = { populationSize: ranked.length, VIP: null, KEY: null, STANDARD: null };
+  for (const [tier, rank] of cutoffRanks(ranked.length, rules)) cutoffs[tier] = ranked[rank - 1];
+  return cutoffs;
 }
 
 /**

@@ -1,0 +1,192 @@
+import {
+  addDays, type BusinessEvent, dateOf, decide, decideDayEnded, evolveDecision, type LifecycleEvent,
+  parseInstant, ticksBefore,
+} from '@lifecycle/domain';
+import {
+  type AppendRequest, type AppendResult, CLOCK_STREAM, customerStream, type EventStore, type NewEvent, WrongExpectedRevisionError,
+} from '@lifecycle/event-store';
+import { toNewEvent } from '../projection/to-lifecycle-event.js';
+import { dayEndedEvent } from './day-ended-event.js';
+import { DecisionCache } from './decision-cache.js';
+import type { Candidate, ClockMode, IngestionResult } from './ingestion-result.js';
+import { Mutex } from './mutex.js';
+
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+const MAX_ATTEMPTS = 5;
+
+export interface IngestionOptions {
+  /** Tick the clock before each appended event (history import, spec section 9). */
+  clock?: ClockMode;
+  /** Added to every appended event's metadata (e.g. source). */
+  metadata?: Record<string, string>;
+}
+
+interface Planned {
+  index: number;
+  request: number;
+  eventId: string;
+  streamId: string;
+}
+
+/**
+ * The command side: decides every candidate against its customer's history (spec section
+ * 10's order) and appends the accepted ones with their expected revisions, retrying the ones
+ * that lost a race with another writer. In-process callers are serialised, so conflicts only
+ * come from other processes.
+ */
+export class IngestionService {
+  private readonly mutex = new Mutex();
+  readonly decisions: DecisionCache;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly baseCurrency: string,
+    private readonly now: () => number,
+  ) {
+    this.decisions = new DecisionCache(store, baseCurrency);
+  }
+
+  submit(candidates: Candidate[], options: IngestionOptions = {}): Promise<IngestionResult[]> {
+    return this.mutex.run(() => this.submitNow(candidates, options));
+  }
+
+  /** Appends DayEnded for every date after the clock's last date up to `lastDate` (inclusive). */
+  tickUntil(lastDate: string, options: IngestionOptions = {}): Promise<string[]> {
+    return this.mutex.run(async () => {
+      for (let attempt = 1; ; attempt++) {
+        const clock = await this.decisions.clockState();
+        const first = clock.lastDate === null ? (options.clock?.firstDate ?? lastDate) : null;
+        const dates = ticksBefore(clock, addDays(lastDate, 1), first ?? lastDate);
+        if (dates.length === 0) return [];
+        try {
+          await this.store.append({
+            streamId: CLOCK_STREAM,
+            expectedRevision: clock.revision < 0n ? 'no_stream' : clock.revision,
+            events: dates.map((date) => this.withMetadata(dayEndedEvent(date), options)),
+          });
+          this.decisions.refreshClock();
+          return dates;
+        } catch (error) {
+          this.decisions.refreshClock();
+          if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_ATTEMPTS) throw error;
+        }
+      }
+    });
+  }
+
+  private async submitNow(candidates: Candidate[], options: IngestionOptions): Promise<IngestionResult[]> {
+    const results: Array<IngestionResult | undefined> = new Array(candidates.length);
+    let pending = candidates.map((_, index) => index);
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      const retry = await this.attempt(candidates, pending, results, options);
+      if (retry.length > 0 && attempt >= MAX_ATTEMPTS) {
+        for (const index of retry) {
+          results[index] = rejected(candidates[index], 'conflict', 'the stream kept changing under concurrent writers; retry');
+        }
+        break;
+      }
+      pending = retry;
+    }
+    return results as IngestionResult[];
+  }
+
+  /** One planning and append round; returns the indexes to retry after a conflict. */
+  private async attempt(
+    candidates: Candidate[], pending: number[], results: Array<IngestionResult | undefined>, options: IngestionOptions,
+  ): Promise<number[]> {
+    const requests: AppendRequest[] = [];
+    const planned: Planned[] = [];
+    const clock = await this.decisions.clockState();
+    const now = this.now();
+    const clockRequest = (events: NewEvent[]): number => {
+      requests.push({ streamId: CLOCK_STREAM, expectedRevision: clock.revision < 0n ? 'no_stream' : clock.revision, events });
+      clock.revision += BigInt(events.length);
+      return requests.length - 1;
+    };
+
+    for (const index of pending) {
+      const candidate = candidates[index];
+      if (!candidate.ok) {
+        results[index] = { status: 'rejected', eventId: candidate.eventId ?? null, ...candidate.rejection };
+        continue;
+      }
+      const event = candidate.event;
+      if ((parseInstant(event.occurredAt) as number) > now + FUTURE_TOLERANCE_MS) {
+        results[index] = rejected(candidate, 'FUTURE_EVENT', 'occurredAt: more than 5 minutes after the server clock');
+        continue;
+      }
+      if (event.type === 'DayEnded') {
+        const decision = decideDayEnded(clock, event.data.date);
+        if (decision.kind === 'duplicate') results[index] = { status: 'duplicate', eventId: event.eventId, streamId: CLOCK_STREAM };
+        else if (decision.kind === 'gap') {
+          results[index] = rejected(candidate, 'INVALID_EVENT', `data.date: would leave a gap in the clock; the next date is ${decision.expected}`);
+        } else {
+          planned.push({ index, request: clockRequest([this.withMetadata(event, options)]), eventId: event.eventId, streamId: CLOCK_STREAM });
+          clock.lastDate = event.data.date;
+        }
+        continue;
+      }
+      const state = await this.decisions.customer(event.customerId);
+      const decision = decide(state, event, this.baseCurrency);
+      if (decision.kind === 'duplicate') {
+        results[index] = { status: 'duplicate', eventId: event.eventId, streamId: customerStream(event.customerId) };
+        continue;
+      }
+      if (decision.kind === 'reject') {
+        results[index] = { status: 'rejected', eventId: event.eventId, ...decision.rejection };
+        continue;
+      }
+      if (options.clock) {
+        const date = dateOf(parseInstant(event.occurredAt) as number);
+        if (clock.lastDate === null) options.clock.firstDate ??= date;
+        const ticks = ticksBefore(clock, date, options.clock.firstDate ?? date);
+        if (ticks.length > 0) {
+          clockRequest(ticks.map((d) => this.withMetadata(dayEndedEvent(d), options)));
+          clock.lastDate = ticks[ticks.length - 1];
+        }
+      }
+      requests.push({
+        streamId: customerStream(event.customerId),
+        expectedRevision: state.revision < 0n ? 'no_stream' : state.revision,
+        events: [this.withMetadata(event, options)],
+      });
+      planned.push({ index, request: requests.length - 1, eventId: event.eventId, streamId: customerStream(event.customerId) });
+      evolveDecision(state, event as BusinessEvent, this.baseCurrency, state.revision + 1n);
+    }
+    if (requests.length === 0) return [];
+
+    const outcomes = await this.store.appendMany(requests);
+    const retry: number[] = [];
+    for (const plan of planned) {
+      const outcome = outcomes[plan.request];
+      if (outcome instanceof WrongExpectedRevisionError) {
+        retry.push(plan.index);
+        const event = (candidates[plan.index] as { event: LifecycleEvent }).event;
+        if (event.type !== 'DayEnded') await this.decisions.refreshCustomer(event.customerId);
+        continue;
+      }
+      results[plan.index] = toResult(plan, outcome);
+    }
+    if (outcomes.some((o) => o instanceof WrongExpectedRevisionError)) this.decisions.refreshClock();
+    return retry;
+  }
+
+  private withMetadata(event: LifecycleEvent, options: IngestionOptions): NewEvent {
+    return toNewEvent(event, { ...(event.metadata ?? {}), ...(options.metadata ?? {}) });
+  }
+}
+
+function toResult(plan: Planned, outcome: AppendResult): IngestionResult {
+  const appended = outcome.events.find((e) => e.eventId.toLowerCase() === plan.eventId.toLowerCase()) ?? outcome.events[0];
+  if (appended.status === 'duplicate') return { status: 'duplicate', eventId: plan.eventId, streamId: plan.streamId };
+  return {
+    status: 'accepted', eventId: plan.eventId, streamId: plan.streamId,
+    revision: appended.revision.toString(), position: appended.position.toString(),
+  };
+}
+
+function rejected(candidate: Candidate, code: string, reason: string): IngestionResult {
+  const eventId = candidate.ok ? candidate.event.eventId : (candidate.eventId ?? null);
+  return { status: 'rejected', eventId, code: code as 'INVALID_EVENT', reason };
+}
+

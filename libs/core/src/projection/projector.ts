@@ -1,0 +1,155 @@
+import {
+  applyBusinessEvent, applyDayEnd, assignTier, type BusinessEvent, type Cutoffs, dayEndAsOf, effectiveBoundary,
+  type RankKey, RANKED_TIERS, type RulesConfig, rulesVersion, type Transition, cutoffRanks, compareRank,
+} from '@lifecycle/domain';
+import type { RecordedEvent } from '@lifecycle/event-store';
+import type { CustomerRecord, ProjectionMeta, ProjectionStore, StoredTransition } from '@lifecycle/read-model';
+import { toLifecycleEvent } from './to-lifecycle-event.js';
+
+export interface ProjectorStats {
+  events: number;
+  dayEnds: number;
+  dueEvaluated: number;
+  lastTickMs: number;
+}
+
+/**
+ * Folds the log into a read model. Business events are grouped into segments between
+ * DayEnded events; each segment is one commit carrying its checkpoint. A DayEnded evaluates
+ * only the due customers, then re-ranks the tiers with range scans between the old and new
+ * cutoffs (section 7). Every write is guarded by the documents' last applied position, so a
+ * redelivered batch changes nothing.
+ */
+export class Projector {
+  private meta!: ProjectionMeta;
+  readonly stats: ProjectorStats = { events: 0, dayEnds: 0, dueEvaluated: 0, lastTickMs: 0 };
+
+  constructor(
+    private readonly store: ProjectionStore,
+    private readonly rules: RulesConfig,
+  ) {}
+
+  async init(): Promise<ProjectionMeta> {
+    this.meta = await this.store.loadMeta();
+    if (this.meta.rulesVersion === null) {
+      const version = rulesVersion(this.rules);
+      await this.store.commit({ customers: [], transitions: [], meta: { rulesVersion: version } });
+      this.meta.rulesVersion = version;
+    }
+    return this.meta;
+  }
+
+  get checkpoint(): bigint | null {
+    return this.meta.checkpoint;
+  }
+
+  get clock(): { date: string | null; asOf: number | null; cutoffs: Cutoffs | null } {
+    return { date: this.meta.clockDate, asOf: this.meta.clockAsOf, cutoffs: this.meta.cutoffs };
+  }
+
+  async handle(events: RecordedEvent[]): Promise<void> {
+    let segment: RecordedEvent[] = [];
+    for (const event of events) {
+      if (this.meta.checkpoint !== null && event.position <= this.meta.checkpoint) continue;
+      if (event.type === 'DayEnded') {
+        await this.applySegment(segment);
+        segment = [];
+        await this.applyDayEnded(event);
+      } else {
+        segment.push(event);
+      }
+    }
+    await this.applySegment(segment);
+  }
+
+  private async applySegment(segment: RecordedEvent[]): Promise<void> {
+    if (segment.length === 0) return;
+    const events = segment.map((recorded) => ({ recorded, event: toLifecycleEvent(recorded) as BusinessEvent }));
+    const records = await this.store.getCustomers([...new Set(events.map((e) => e.event.customerId))]);
+    const changed = new Map<string, CustomerRecord>();
+    const transitions: StoredTransition[] = [];
+    const ctx = { clockAsOf: this.meta.clockAsOf, cutoffs: this.meta.cutoffs, rules: this.rules };
+    for (const { recorded, event } of events) {
+      const previous = records.get(event.customerId);
+      if (previous && previous.lastPosition >= recorded.position) continue;
+      const step = applyBusinessEvent(previous?.state, event, ctx);
+      const record: CustomerRecord = { state: step.state, lastPosition: recorded.position, tierDirty: previous?.tierDirty ?? false };
+      records.set(event.customerId, record);
+      changed.set(event.customerId, record);
+      transitions.push(...withPosition(step.transitions, recorded.position));
+    }
+    const checkpoint = segment[segment.length - 1].position;
+    await this.store.commit({ customers: [...changed.values()], transitions, meta: { checkpoint } });
+    this.meta.checkpoint = checkpoint;
+    this.stats.events += segment.length;
+  }
+
+  private async applyDayEnded(recorded: RecordedEvent): Promise<void> {
+    const started = performance.now();
+    const date = (recorded.data as { data: { date: string } }).data.date;
+    if (this.meta.clockDate !== null && date <= this.meta.clockDate) {
+      await this.store.commit({ customers: [], transitions: [], meta: { checkpoint: recorded.position } });
+      this.meta.checkpoint = recorded.position;
+      return;
+    }
+    const asOf = dayEndAsOf(date);
+    const position = recorded.position;
+
+    const due = await this.store.dueCustomers(asOf);
+    const evaluated: CustomerRecord[] = [];
+    const transitions: StoredTransition[] = [];
+    for (const record of due) {
+      if (record.lastPosition >= position) continue;
+      const step = applyDayEnd(record.state, date, asOf, this.rules);
+      evaluated.push({ state: step.state, lastPosition: position, tierDirty: true });
+      transitions.push(...withPosition(step.transitions, position));
+    }
+    await this.store.commit({ customers: evaluated, transitions });
+    this.stats.dueEvaluated += evaluated.length;
+
+    const cutoffs = await this.rankCutoffs();
+    const candidates = new Map<string, CustomerRecord>();
+    for (const record of await this.store.tierDirtyCustomers()) candidates.set(record.state.customerId, record);
+    for (const tier of RANKED_TIERS) {
+      const before = effectiveBoundary(this.meta.cutoffs, tier);
+      const after = effectiveBoundary(cutoffs, tier);
+      if (before === null && after === null) continue;
+      const [from, until] = orderBoundaries(before, after);
+      for (const record of await this.store.rankRange(from, until)) candidates.set(record.state.customerId, record);
+    }
+    const tierChanged: CustomerRecord[] = [];
+    const tierTransitions: StoredTransition[] = [];
+    for (const id of [...candidates.keys()].sort(ordinal)) {
+      const record = candidates.get(id) as CustomerRecord;
+      const tr = assignTier(record.state, cutoffs, date, asOf);
+      if (tr) tierTransitions.push({ ...tr, position });
+      if (tr || record.tierDirty) {
+        tierChanged.push({ state: record.state, lastPosition: record.lastPosition > position ? record.lastPosition : position, tierDirty: false });
+      }
+    }
+    const meta = { checkpoint: position, clockDate: date, clockAsOf: asOf, cutoffs };
+    await this.store.commit({ customers: tierChanged, transitions: tierTransitions, cutoffs: { date, cutoffs }, meta });
+    Object.assign(this.meta, meta);
+    this.stats.dayEnds += 1;
+    this.stats.lastTickMs = performance.now() - started;
+  }
+
+  private async rankCutoffs(): Promise<Cutoffs> {
+    const n = await this.store.populationSize();
+    const cutoffs: Cutoffs = { populationSize: n, VIP: null, KEY: null, STANDARD: null };
+    for (const [tier, rank] of cutoffRanks(n, this.rules)) cutoffs[tier] = await this.store.keyAtRank(rank);
+    return cutoffs;
+  }
+}
+
+/** The half-open range (from, until] of rank keys between two boundaries; null = from the top. */
+function orderBoundaries(a: RankKey | null, b: RankKey | null): [RankKey | null, RankKey] {
+  if (a === null) return [null, b as RankKey];
+  if (b === null) return [null, a];
+  return compareRank(a, b) <= 0 ? [a, b] : [b, a];
+}
+
+const withPosition = (transitions: Transition[], position: bigint): StoredTransition[] =>
+  transitions.map((tr) => ({ ...tr, position }));
+
+const ordinal = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,5 @@
+import { IsCalendarDate } from '../field.validators.js';
+
+export class DayEndedDto {
+  @IsCalendarDate() date!: string;
+}

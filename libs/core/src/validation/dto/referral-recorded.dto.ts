@@ -1,0 +1,5 @@
+import { IsCustomerId } from '../field.validators.js';
+
+export class ReferralRecordedDto {
+  @IsCustomerId() referredCustomerId!: string;
+}

@@ -1,0 +1,2 @@
+export { validateEvent, validateRouteEvent } from './validate-event.js';
+export type { EventRoute, ValidationOutcome, ValidationSettings } from './validate-event.js';

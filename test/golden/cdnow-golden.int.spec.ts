@@ -1,0 +1,82 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { defaultRules } from '@lifecycle/domain';
+import { createSqliteEventStore } from '@lifecycle/event-store';
+import { createSqliteReadModel } from '@lifecycle/read-model';
+import { IngestionService } from '../../libs/core/src/ingestion/ingestion.service.js';
+import { importHistory } from '../../libs/core/src/import/history-importer.js';
+import { Projector } from '../../libs/core/src/projection/projector.js';
+import { catchUp } from '../../libs/core/src/projection/catch-up.js';
+
+const DATA = join(process.cwd(), '../shared/data/cdnow');
+const readNdjsonGz = (file: string) =>
+  gunzipSync(readFileSync(file)).toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+
+describe('CDNOW golden data', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'golden-'));
+  const rules = defaultRules('USD');
+  const events = createSqliteEventStore({ file: join(dir, 'events.sqlite') });
+  const readModel = createSqliteReadModel({ file: join(dir, 'read-model.sqlite') });
+  const expectedSummary = JSON.parse(readFileSync(join(DATA, 'expected/summary.json'), 'utf8'));
+  let summary: Awaited<ReturnType<typeof importHistory>>;
+
+  beforeAll(async () => {
+    const ingestion = new IngestionService(events, 'USD', () => Date.now());
+    summary = await importHistory(join(DATA, 'events.ndjson.gz'), ingestion, { clock: true, until: '1998-07-01', baseCurrency: 'USD' });
+    const projector = new Projector(readModel, rules);
+    await projector.init();
+    await catchUp(events, projector);
+  }, 120_000);
+
+  afterAll(async () => {
+    await events.close();
+    await readModel.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('imports with the expected counters', () => {
+    const e = expectedSummary.events;
+    expect({ read: summary.read, appended: summary.appended, duplicates: summary.duplicates, rejected: summary.rejected })
+      .toEqual({ read: e.read, appended: e.appended, duplicates: e.duplicates, rejected: e.rejected });
+    expect(summary.appendedByType).toEqual(e.appendedByType);
+    expect(summary.firstRejections).toEqual(e.firstRejections);
+    expect(summary.dayEnded).toEqual(expectedSummary.dayEnded);
+  });
+
+  it('gives every customer the expected fields', async () => {
+    const expected = readNdjsonGz(join(DATA, 'expected/customers.ndjson.gz'));
+    const fields = Object.keys(expected[0]);
+    const actual: Record<string, unknown>[] = [];
+    for await (const page of readModel.allProfiles()) actual.push(...page);
+    expect(actual.length).toBe(expected.length);
+    const mismatches: string[] = [];
+    expected.forEach((exp, i) => {
+      const act = actual[i] as Record<string, unknown>;
+      for (const f of fields) {
+        if (JSON.stringify(act[f]) !== JSON.stringify(exp[f])) mismatches.push(`${exp.customerId}.${f}: ${JSON.stringify(act[f])} != ${JSON.stringify(exp[f])}`);
+      }
+    });
+    expect(mismatches.slice(0, 20)).toEqual([]);
+  });
+
+  it('has the expected segment counts, cutoffs and transition counts', async () => {
+    const counts = await readModel.segmentCounts();
+    expect(counts.customers).toBe(expectedSummary.customers);
+    expect(counts.status).toEqual(expectedSummary.status);
+    expect(counts.loyaltyLevel).toEqual(Object.fromEntries(Object.entries(expectedSummary.loyaltyLevel).filter(([, n]) => n)));
+    expect(counts.valueTier).toEqual(expectedSummary.valueTier);
+    const meta = await readModel.loadMeta();
+    expect({ date: meta.clockDate, cutoffs: meta.cutoffs }).toEqual(expectedSummary.finalCutoffs);
+    const transitions = await readModel.transitionCounts();
+    expect(transitions.byField).toEqual(expectedSummary.transitions);
+    expect(transitions.initial).toEqual(Object.fromEntries(Object.entries(expectedSummary.initialAssignments).filter(([, n]) => n)));
+    expect(transitions.reactivations).toBe(expectedSummary.reactivations);
+  });
+
+  it('keeps the expected cutoffs for every date', async () => {
+    const expected = readFileSync(join(DATA, 'expected/cutoffs.ndjson'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    expect(await readModel.allCutoffs()).toEqual(expected);
+  });
+});
