@@ -26,6 +26,8 @@ export interface ProjectionWrite {
   transitions: StoredTransition[];
   cutoffs?: { date: string; cutoffs: Cutoffs };
   meta?: Partial<ProjectionMeta>;
+  /** Clears every customer's tierDirty flag (the re-rank is complete). */
+  clearTierDirty?: boolean;
 }
 
 export interface CustomerFilter {
@@ -52,7 +54,8 @@ export interface ProjectionStore {
   getCustomers(ids: string[]): Promise<Map<string, CustomerRecord>>;
   /** Customers with nextDueAt ≤ asOf. */
   dueCustomers(asOf: number): Promise<CustomerRecord[]>;
-  tierDirtyCustomers(): Promise<CustomerRecord[]>;
+  /** Ids of the customers whose tier awaits a re-rank (after a crash between the two steps of a DayEnded). */
+  tierDirtyIds(): Promise<string[]>;
   /** |P|: customers with net12 > 0. */
   populationSize(): Promise<number>;
   /** The rank key at a 1-based rank of the ranking (net12 desc, customerId asc) over P. */
@@ -61,6 +64,11 @@ export interface ProjectionStore {
   rankRange(after: RankKey | null, until: RankKey): Promise<CustomerRecord[]>;
   /** Writes documents, transitions, cutoffs and meta; atomically where the store allows. */
   commit(write: ProjectionWrite): Promise<void>;
+  /**
+   * Runs a batch of commits as one unit where the store allows (SQLite: one transaction, so a
+   * crash rolls the whole batch back to the previous checkpoint); elsewhere it just runs them.
+   */
+  unitOfWork<T>(work: () => Promise<T>): Promise<T>;
 }
 
 /** The query side of the read model. */

@@ -47,7 +47,15 @@ export class Projector {
     return { date: this.meta.clockDate, asOf: this.meta.clockAsOf, cutoffs: this.meta.cutoffs };
   }
 
-  async handle(events: RecordedEvent[]): Promise<void> {
+  handle(events: RecordedEvent[]): Promise<void> {
+    const checkpoint = this.meta.checkpoint;
+    return this.store.unitOfWork(() => this.handleAll(events)).catch((error: unknown) => {
+      this.meta.checkpoint = checkpoint;
+      throw error;
+    });
+  }
+
+  private async handleAll(events: RecordedEvent[]): Promise<void> {
     let segment: RecordedEvent[] = [];
     for (const event of events) {
       if (this.meta.checkpoint !== null && event.position <= this.meta.checkpoint) continue;
@@ -108,27 +116,29 @@ export class Projector {
     this.stats.dueEvaluated += evaluated.length;
 
     const cutoffs = await this.rankCutoffs();
-    const candidates = new Map<string, CustomerRecord>();
-    for (const record of await this.store.tierDirtyCustomers()) candidates.set(record.state.customerId, record);
+    const candidates = new Map(evaluated.map((record) => [record.state.customerId, record]));
+    const unfinished = (await this.store.tierDirtyIds()).filter((id) => !candidates.has(id));
+    for (const [id, record] of await this.store.getCustomers(unfinished)) candidates.set(id, record);
     for (const tier of RANKED_TIERS) {
       const before = effectiveBoundary(this.meta.cutoffs, tier);
       const after = effectiveBoundary(cutoffs, tier);
       if (before === null && after === null) continue;
       const [from, until] = orderBoundaries(before, after);
-      for (const record of await this.store.rankRange(from, until)) candidates.set(record.state.customerId, record);
+      for (const record of await this.store.rankRange(from, until)) {
+        if (!candidates.has(record.state.customerId)) candidates.set(record.state.customerId, record);
+      }
     }
     const tierChanged: CustomerRecord[] = [];
     const tierTransitions: StoredTransition[] = [];
     for (const id of [...candidates.keys()].sort(ordinal)) {
       const record = candidates.get(id) as CustomerRecord;
       const tr = assignTier(record.state, cutoffs, date, asOf);
-      if (tr) tierTransitions.push({ ...tr, position });
-      if (tr || record.tierDirty) {
-        tierChanged.push({ state: record.state, lastPosition: record.lastPosition > position ? record.lastPosition : position, tierDirty: false });
-      }
+      if (!tr) continue;
+      tierTransitions.push({ ...tr, position });
+      tierChanged.push({ state: record.state, lastPosition: record.lastPosition > position ? record.lastPosition : position, tierDirty: false });
     }
     const meta = { checkpoint: position, clockDate: date, clockAsOf: asOf, cutoffs };
-    await this.store.commit({ customers: tierChanged, transitions: tierTransitions, cutoffs: { date, cutoffs }, meta });
+    await this.store.commit({ customers: tierChanged, transitions: tierTransitions, cutoffs: { date, cutoffs }, meta, clearTierDirty: true });
     Object.assign(this.meta, meta);
     this.stats.dayEnds += 1;
     this.stats.lastTickMs = performance.now() - started;

@@ -23,7 +23,7 @@ export function parseInstant(text: string): number | null {
     if (oh > 23 || om > 59) return null;
     offsetMinutes = (zone[0] === '-' ? -1 : 1) * (oh * 60 + om);
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
+  return utc(year, month, day, hour, minute, second, ms) - offsetMinutes * 60_000;
 }
 
 export const formatInstant = (ms: number): string => new Date(ms).toISOString();
@@ -37,7 +37,7 @@ export function parseDate(text: string): number | null {
   if (!m) return null;
   const year = Number(m[1]), month = Number(m[2]), day = Number(m[3]);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return Date.UTC(year, month - 1, day);
+  return utc(year, month, day, 0, 0, 0, 0);
 }
 
 export const formatDate = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
@@ -58,4 +58,12 @@ export const monthKey = (ms: number): number => {
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Date.UTC, without its mapping of years 0–99 to 1900–1999. */
+function utc(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, ms);
+  return date.getTime();
 }

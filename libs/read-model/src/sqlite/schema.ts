@@ -1,6 +1,6 @@
 export const schema = (p: string): string => `
 CREATE TABLE IF NOT EXISTS ${p}customers (
-  customer_id TEXT PRIMARY KEY,
+  customer_id TEXT NOT NULL UNIQUE,
   status TEXT NOT NULL,
   loyalty_level TEXT NOT NULL,
   value_tier TEXT NOT NULL,
@@ -9,7 +9,7 @@ CREATE TABLE IF NOT EXISTS ${p}customers (
   last_position INTEGER NOT NULL,
   tier_dirty INTEGER NOT NULL DEFAULT 0,
   state TEXT NOT NULL
-) WITHOUT ROWID;
+);
 CREATE INDEX IF NOT EXISTS ${p}customers_due ON ${p}customers(next_due_at) WHERE next_due_at IS NOT NULL;
 CREATE INDEX IF NOT EXISTS ${p}customers_rank ON ${p}customers(net12 DESC, customer_id) WHERE net12 > 0;
 CREATE INDEX IF NOT EXISTS ${p}customers_status ON ${p}customers(status, customer_id);

@@ -37,45 +37,53 @@ export interface SqliteReadModelOptions {
 /** The embedded read model: one SQLite file (WAL); each commit is one transaction carrying its checkpoint. */
 export function createSqliteReadModel(options: SqliteReadModelOptions): ReadModelStore {
   if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
-  const db = new Database(options.file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('cache_size = -65536');
+  const writer = new Database(options.file);
+  writer.pragma('journal_mode = WAL');
+  writer.pragma('synchronous = NORMAL');
+  writer.pragma('cache_size = -262144');
+  writer.pragma('temp_store = MEMORY');
+  writer.pragma('wal_autocheckpoint = 10000');
   const p = options.tablePrefix ?? '';
-  db.exec(schema(p));
+  writer.exec(schema(p));
+  // Queries read through their own connection, so they never see a projection batch before it commits.
+  const db = options.file === ':memory:' ? writer : new Database(options.file);
+  db.pragma('cache_size = -65536');
 
   const cols = 'customer_id, state, last_position, tier_dirty';
   const s = {
-    getCustomer: db.prepare(`SELECT ${cols} FROM ${p}customers WHERE customer_id = ?`),
-    due: db.prepare(`SELECT ${cols} FROM ${p}customers WHERE next_due_at IS NOT NULL AND next_due_at <= ? ORDER BY customer_id`),
-    dirty: db.prepare(`SELECT ${cols} FROM ${p}customers WHERE tier_dirty = 1 ORDER BY customer_id`),
-    population: db.prepare(`SELECT count(*) AS n FROM ${p}customers WHERE net12 > 0`),
-    keyAtRank: db.prepare(`SELECT net12, customer_id FROM ${p}customers WHERE net12 > 0 ORDER BY net12 DESC, customer_id LIMIT 1 OFFSET ?`),
-    rangeFromTop: db.prepare(`SELECT ${cols} FROM ${p}customers WHERE net12 > 0
+    getCustomer: writer.prepare(`SELECT ${cols} FROM ${p}customers WHERE customer_id = ?`),
+    due: writer.prepare(`SELECT ${cols} FROM ${p}customers WHERE next_due_at IS NOT NULL AND next_due_at <= ? ORDER BY customer_id`),
+    dirtyIds: writer.prepare(`SELECT customer_id FROM ${p}customers WHERE tier_dirty = 1`).pluck(),
+    clearDirty: writer.prepare(`UPDATE ${p}customers SET tier_dirty = 0 WHERE tier_dirty = 1`),
+    population: writer.prepare(`SELECT count(*) AS n FROM ${p}customers WHERE net12 > 0`),
+    keyAtRank: writer.prepare(`SELECT net12, customer_id FROM ${p}customers WHERE net12 > 0 ORDER BY net12 DESC, customer_id LIMIT 1 OFFSET ?`),
+    rangeFromTop: writer.prepare(`SELECT ${cols} FROM ${p}customers WHERE net12 > 0
       AND (net12 > @un OR (net12 = @un AND customer_id <= @uid)) ORDER BY net12 DESC, customer_id`),
-    range: db.prepare(`SELECT ${cols} FROM ${p}customers WHERE net12 > 0
+    range: writer.prepare(`SELECT ${cols} FROM ${p}customers WHERE net12 > 0
       AND (net12 < @an OR (net12 = @an AND customer_id > @aid))
       AND (net12 > @un OR (net12 = @un AND customer_id <= @uid)) ORDER BY net12 DESC, customer_id`),
-    upsert: db.prepare(`INSERT INTO ${p}customers (customer_id, status, loyalty_level, value_tier, net12, next_due_at, last_position, tier_dirty, state)
+    upsert: writer.prepare(`INSERT INTO ${p}customers (customer_id, status, loyalty_level, value_tier, net12, next_due_at, last_position, tier_dirty, state)
       VALUES (@id, @status, @level, @tier, @net12, @due, @pos, @dirty, @state)
       ON CONFLICT(customer_id) DO UPDATE SET status = excluded.status, loyalty_level = excluded.loyalty_level,
         value_tier = excluded.value_tier, net12 = excluded.net12, next_due_at = excluded.next_due_at,
         last_position = excluded.last_position, tier_dirty = excluded.tier_dirty, state = excluded.state`),
-    insertTransition: db.prepare(`INSERT INTO ${p}transitions (position, customer_id, field, from_value, to_value, t, cause_event_id, cause_date, reactivation)
+    insertTransition: writer.prepare(`INSERT INTO ${p}transitions (position, customer_id, field, from_value, to_value, t, cause_event_id, cause_date, reactivation)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    upsertCutoffs: db.prepare(`INSERT OR REPLACE INTO ${p}cutoffs (date, cutoffs) VALUES (?, ?)`),
+    upsertCutoffs: writer.prepare(`INSERT OR REPLACE INTO ${p}cutoffs (date, cutoffs) VALUES (?, ?)`),
+    readCustomer: db.prepare(`SELECT ${cols} FROM ${p}customers WHERE customer_id = ?`),
+    readMeta: db.prepare(`SELECT key, value FROM ${p}meta`),
     cutoffsAt: db.prepare(`SELECT cutoffs FROM ${p}cutoffs WHERE date = ?`),
     allCutoffs: db.prepare(`SELECT date, cutoffs FROM ${p}cutoffs ORDER BY date`),
-    getMeta: db.prepare(`SELECT key, value FROM ${p}meta`),
-    setMeta: db.prepare(`INSERT OR REPLACE INTO ${p}meta (key, value) VALUES (?, ?)`),
+    getMeta: writer.prepare(`SELECT key, value FROM ${p}meta`),
+    setMeta: writer.prepare(`INSERT OR REPLACE INTO ${p}meta (key, value) VALUES (?, ?)`),
     transitionsOf: db.prepare(`SELECT * FROM ${p}transitions WHERE customer_id = ? AND seq > ? ORDER BY seq LIMIT ?`),
     transitionsByField: db.prepare(`SELECT field, from_value IS NULL AS initial, count(*) AS n FROM ${p}transitions GROUP BY field, initial`),
     reactivations: db.prepare(`SELECT count(*) AS n FROM ${p}transitions WHERE reactivation = 1`),
     countBy: (column: string) => db.prepare(`SELECT ${column} AS k, count(*) AS n FROM ${p}customers GROUP BY ${column}`),
   };
   s.getCustomer.safeIntegers(true);
+  s.readCustomer.safeIntegers(true);
   s.due.safeIntegers(true);
-  s.dirty.safeIntegers(true);
   s.rangeFromTop.safeIntegers(true);
   s.range.safeIntegers(true);
   const countStatements = {
@@ -88,8 +96,8 @@ export function createSqliteReadModel(options: SqliteReadModelOptions): ReadMode
     tierDirty: Number(row.tier_dirty) === 1,
   });
 
-  const loadMeta = (): ProjectionMeta => {
-    const values = new Map((s.getMeta.all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]));
+  const loadMeta = (statement = s.readMeta): ProjectionMeta => {
+    const values = new Map((statement.all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]));
     const checkpoint = values.get('checkpoint');
     const clockAsOf = values.get('clockAsOf');
     const cutoffs = values.get('cutoffs');
@@ -102,7 +110,7 @@ export function createSqliteReadModel(options: SqliteReadModelOptions): ReadMode
     };
   };
 
-  const commit = db.transaction((write: ProjectionWrite) => {
+  const commit = writer.transaction((write: ProjectionWrite) => {
     for (const { state, lastPosition, tierDirty } of write.customers) {
       s.upsert.run({
         id: state.customerId, status: state.status, level: state.loyaltyLevel, tier: state.valueTier,
@@ -116,6 +124,7 @@ export function createSqliteReadModel(options: SqliteReadModelOptions): ReadMode
         tr.position, tr.customerId, tr.field, tr.from, tr.to, tr.t, cause.eventId ?? null, cause.dayEnded ?? null, tr.reactivation ? 1 : 0,
       );
     }
+    if (write.clearTierDirty) s.clearDirty.run();
     if (write.cutoffs) s.upsertCutoffs.run(write.cutoffs.date, JSON.stringify(write.cutoffs.cutoffs));
     for (const [key, value] of Object.entries(write.meta ?? {})) {
       s.setMeta.run(key, value === null ? null : typeof value === 'object' ? JSON.stringify(value) : String(value));
@@ -145,7 +154,7 @@ export function createSqliteReadModel(options: SqliteReadModelOptions): ReadMode
   });
 
   return {
-    loadMeta: async () => loadMeta(),
+    loadMeta: async () => loadMeta(s.getMeta),
     getCustomers: async (ids) => {
       const result = new Map<string, CustomerRecord>();
       for (const id of ids) {
@@ -155,7 +164,7 @@ export function createSqliteReadModel(options: SqliteReadModelOptions): ReadMode
       return result;
     },
     dueCustomers: async (asOf) => (s.due.all(asOf) as CustomerRow[]).map(toRecord),
-    tierDirtyCustomers: async () => (s.dirty.all() as CustomerRow[]).map(toRecord),
+    tierDirtyIds: async () => s.dirtyIds.all() as string[],
     populationSize: async () => (s.population.get() as { n: number }).n,
     keyAtRank: async (rank) => {
       const row = s.keyAtRank.get(rank - 1) as { net12: number; customer_id: string };
@@ -170,8 +179,19 @@ export function createSqliteReadModel(options: SqliteReadModelOptions): ReadMode
     commit: async (write) => {
       commit(write);
     },
+    unitOfWork: async (work) => {
+      writer.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work();
+        writer.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (writer.inTransaction) writer.exec('ROLLBACK');
+        throw error;
+      }
+    },
     getProfile: async (customerId) => {
-      const row = s.getCustomer.get(customerId) as CustomerRow | undefined;
+      const row = s.readCustomer.get(customerId) as CustomerRow | undefined;
       return row ? profileOf(toRecord(row).state, loadMeta()) : null;
     },
     listProfiles: async (filter, limit, cursor) => {
@@ -232,7 +252,8 @@ export function createSqliteReadModel(options: SqliteReadModelOptions): ReadMode
       return { byField, initial, reactivations: (s.reactivations.get() as { n: number }).n };
     },
     close: async () => {
-      db.close();
+      if (db !== writer) db.close();
+      writer.close();
     },
   };
 }
