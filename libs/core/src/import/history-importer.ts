@@ -4,8 +4,8 @@ import { createGunzip } from 'node:zlib';
 import { addDays, parseDate, type RejectionCode } from '@lifecycle/domain';
 import type { IngestionService } from '../ingestion/ingestion.service.js';
 import type { Candidate, ClockMode } from '../ingestion/ingestion-result.js';
-import { validateEvent } from '../validation/index.js';
 import { emptySummary, type ImportSummary } from './import-summary.js';
+import { parseNdjsonLine, toCandidate } from './parse-line.js';
 
 export interface ImportOptions {
   /** Tick the clock before each appended event (spec section 9). */
@@ -67,7 +67,7 @@ export async function importHistory(file: string, ingestion: IngestionService, o
     lineNumber += 1;
     if (text.trim() === '') continue;
     summary.read += 1;
-    batch.push({ line: lineNumber, candidate: parseLine(text, options.baseCurrency) });
+    batch.push({ line: lineNumber, candidate: toCandidate(parseNdjsonLine(text), options.baseCurrency) });
     if (batch.length >= batchSize) await flush();
   }
   await flush();
@@ -86,19 +86,6 @@ export async function importHistory(file: string, ingestion: IngestionService, o
   }
   summary.durationMs = performance.now() - started;
   return summary;
-}
-
-function parseLine(text: string, baseCurrency: string): Candidate {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return { ok: false, rejection: { code: 'INVALID_EVENT', reason: '$: unparseable line', errors: [{ path: '$', reason: 'unparseable line' }] } };
-  }
-  const outcome = validateEvent(raw, { baseCurrency });
-  if (outcome.ok) return outcome;
-  const eventId = typeof (raw as { eventId?: unknown })?.eventId === 'string' ? (raw as { eventId: string }).eventId : null;
-  return { ok: false, rejection: outcome.rejection, eventId };
 }
 
 /** The clock has no gaps: its first date is the last one minus its revision. */

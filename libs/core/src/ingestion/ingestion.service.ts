@@ -50,12 +50,17 @@ export class IngestionService {
     return this.mutex.run(() => this.submitNow(candidates, options));
   }
 
-  /** Appends DayEnded for every date after the clock's last date up to `lastDate` (inclusive). */
+  /**
+   * Appends DayEnded for every date after the clock's last date up to `lastDate` (inclusive).
+   * An empty clock starts at the session's first date, else at the date of the log's first
+   * event; an empty log does not tick.
+   */
   tickUntil(lastDate: string, options: IngestionOptions = {}): Promise<string[]> {
     return this.mutex.run(async () => {
       for (let attempt = 1; ; attempt++) {
         const clock = await this.decisions.clockState();
-        const first = clock.lastDate === null ? (options.clock?.firstDate ?? lastDate) : null;
+        const first = clock.lastDate === null ? (options.clock?.firstDate ?? (await this.firstEventDate())) : null;
+        if (clock.lastDate === null && first === null) return [];
         const dates = ticksBefore(clock, addDays(lastDate, 1), first ?? lastDate);
         if (dates.length === 0) return [];
         try {
@@ -72,6 +77,11 @@ export class IngestionService {
         }
       }
     });
+  }
+
+  private async firstEventDate(): Promise<string | null> {
+    const [first] = await this.store.readAll({ maxCount: 1 });
+    return first ? dateOf(parseInstant(String(first.data.occurredAt)) as number) : null;
   }
 
   private async submitNow(candidates: Candidate[], options: IngestionOptions): Promise<IngestionResult[]> {

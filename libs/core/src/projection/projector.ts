@@ -56,6 +56,8 @@ export class Projector {
   }
 
   private async handleAll(events: RecordedEvent[]): Promise<void> {
+    // Another process (a CLI import, a second projector) may have advanced the projection.
+    this.meta = await this.store.loadMeta();
     let segment: RecordedEvent[] = [];
     for (const event of events) {
       if (this.meta.checkpoint !== null && event.position <= this.meta.checkpoint) continue;

@@ -1,0 +1,22 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { type AppConfig, LifecycleCoreModule } from '@lifecycle/core';
+import { AdminController } from './controllers/admin.controller.js';
+import { CustomersController } from './controllers/customers.controller.js';
+import { HealthController } from './controllers/health.controller.js';
+import { IngestionController } from './controllers/ingestion.controller.js';
+import { SegmentsController } from './controllers/segments.controller.js';
+import { ApiExceptionFilter } from './http/api-exception.filter.js';
+import { Consistency } from './http/consistency.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [LifecycleCoreModule.forRoot(config)],
+      controllers: [IngestionController, CustomersController, SegmentsController, HealthController, AdminController],
+      providers: [Consistency, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
+    };
+  }
+}

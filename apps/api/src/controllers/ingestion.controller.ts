@@ -1,0 +1,46 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { FastifyReply } from 'fastify';
+import type { BusinessEventType } from '@lifecycle/domain';
+import { IngestBatchCommand, MAX_BATCH, RecordCustomerEventCommand } from '@lifecycle/core';
+import { ApiError, badRequest } from '../http/api-error.js';
+import { batchResponse, ingestionResponse } from '../http/ingestion-response.js';
+
+const TYPE_OF_ROUTE: Record<string, BusinessEventType> = {
+  registration: 'CustomerRegistered',
+  purchases: 'PurchaseCompleted',
+  refunds: 'PurchaseRefunded',
+  interactions: 'InteractionRecorded',
+  feedback: 'FeedbackSubmitted',
+  referrals: 'ReferralRecorded',
+  'churn-declarations': 'CustomerChurnDeclared',
+};
+
+/** Ingestion for upstream services: one event per request, or a batch in the import format. */
+@Controller()
+export class IngestionController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post('customers/:customerId/:kind')
+  async record(
+    @Param('customerId') customerId: string,
+    @Param('kind') kind: string,
+    @Body() body: unknown,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const type = TYPE_OF_ROUTE[kind];
+    if (!type) throw new ApiError(404, 'NOT_FOUND', `no such event route: ${kind} (one of ${Object.keys(TYPE_OF_ROUTE).join(', ')})`);
+    const { status, body: result } = ingestionResponse(await this.commands.execute(new RecordCustomerEventCommand(type, customerId, body)));
+    reply.status(status);
+    return result;
+  }
+
+  @Post('events')
+  @HttpCode(200)
+  async batch(@Body() body: unknown) {
+    const envelopes = Array.isArray(body) ? body : (body as { events?: unknown } | null)?.events;
+    if (!Array.isArray(envelopes)) throw badRequest('$', 'must be a JSON array of events, {"events": [...]}, or NDJSON');
+    if (envelopes.length > MAX_BATCH) throw badRequest('$', `at most ${MAX_BATCH} events per batch (got ${envelopes.length})`);
+    return batchResponse(await this.commands.execute(new IngestBatchCommand(envelopes)));
+  }
+}

@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { ProjectorService } from '@lifecycle/core';
+import { ApiError, badRequest } from './api-error.js';
+
+const MAX_WAIT_MS = 5000;
+
+/** Read-your-writes: a query with `minPosition` waits (5 s at most) until the projection has passed it. */
+@Injectable()
+export class Consistency {
+  constructor(private readonly projector: ProjectorService) {}
+
+  async awaitPosition(minPosition: string | undefined): Promise<void> {
+    if (minPosition === undefined || minPosition === '') return;
+    if (!/^\d{1,20}$/.test(minPosition)) throw badRequest('query.minPosition', 'must be a log position (a non-negative integer)');
+    const reached = await this.projector.waitFor(BigInt(minPosition), MAX_WAIT_MS);
+    if (!reached) {
+      throw new ApiError(503, 'PROJECTION_LAGGING', `the read model has not reached position ${minPosition} within ${MAX_WAIT_MS} ms; retry later`);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { AppConfig } from '../config/app-config.js';
+import { IngestionService } from '../ingestion/ingestion.service.js';
+import type { IngestionResult } from '../ingestion/ingestion-result.js';
+import { APP_CONFIG } from '../tokens.js';
+import { toCandidate } from '../import/parse-line.js';
+import { IngestBatchCommand } from './ingest-batch.command.js';
+
+@CommandHandler(IngestBatchCommand)
+export class IngestBatchHandler implements ICommandHandler<IngestBatchCommand> {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly ingestion: IngestionService,
+  ) {}
+
+  async execute({ envelopes }: IngestBatchCommand): Promise<IngestionResult[]> {
+    return this.ingestion.submit(envelopes.map((raw) => toCandidate(raw, this.config.rules.baseCurrency)));
+  }
+}

@@ -1,0 +1,14 @@
+import { Command } from '@nestjs/cqrs';
+import type { BusinessEventType } from '@lifecycle/domain';
+import type { IngestionResult } from '../ingestion/ingestion-result.js';
+
+/** One event from an upstream service; `type` and `customerId` come from the route. */
+export class RecordCustomerEventCommand extends Command<IngestionResult> {
+  constructor(
+    readonly type: BusinessEventType,
+    readonly customerId: string,
+    readonly body: unknown,
+  ) {
+    super();
+  }
+}

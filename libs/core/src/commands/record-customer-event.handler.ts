@@ -1,0 +1,22 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { AppConfig } from '../config/app-config.js';
+import { IngestionService } from '../ingestion/ingestion.service.js';
+import type { IngestionResult } from '../ingestion/ingestion-result.js';
+import { APP_CONFIG } from '../tokens.js';
+import { validateRouteEvent } from '../validation/index.js';
+import { RecordCustomerEventCommand } from './record-customer-event.command.js';
+
+@CommandHandler(RecordCustomerEventCommand)
+export class RecordCustomerEventHandler implements ICommandHandler<RecordCustomerEventCommand> {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly ingestion: IngestionService,
+  ) {}
+
+  async execute({ type, customerId, body }: RecordCustomerEventCommand): Promise<IngestionResult> {
+    const outcome = validateRouteEvent(body, { type, customerId }, { baseCurrency: this.config.rules.baseCurrency });
+    const [result] = await this.ingestion.submit([outcome]);
+    return result;
+  }
+}

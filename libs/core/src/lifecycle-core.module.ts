@@ -1,0 +1,40 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AdvanceClockHandler } from './commands/advance-clock.handler.js';
+import { IngestBatchHandler } from './commands/ingest-batch.handler.js';
+import { RecordCustomerEventHandler } from './commands/record-customer-event.handler.js';
+import type { AppConfig } from './config/app-config.js';
+import { ClockSchedulerService } from './ingestion/clock-scheduler.service.js';
+import { ProjectorService } from './projection/projector.service.js';
+import { GetCustomerHandler } from './queries/get-customer.handler.js';
+import { GetSegmentsHandler } from './queries/get-segments.handler.js';
+import { ListCustomersHandler } from './queries/list-customers.handler.js';
+import { IngestionService } from './ingestion/ingestion.service.js';
+import { storeProviders, StoresCloser } from './stores.providers.js';
+import { APP_CONFIG, EVENT_STORE, READ_MODEL, WALL_CLOCK } from './tokens.js';
+
+const handlers = [
+  RecordCustomerEventHandler, IngestBatchHandler, AdvanceClockHandler,
+  GetCustomerHandler, ListCustomersHandler, GetSegmentsHandler,
+];
+
+/** Ports, adapters, command and query handlers, the projector and the clock: shared by the API, the projector process and the CLI. */
+@Module({})
+export class LifecycleCoreModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: LifecycleCoreModule,
+      global: true,
+      imports: [CqrsModule.forRoot()],
+      providers: [
+        StoresCloser,
+        { provide: APP_CONFIG, useValue: config },
+        ...storeProviders,
+        ProjectorService,
+        ClockSchedulerService,
+        ...handlers,
+      ],
+      exports: [APP_CONFIG, EVENT_STORE, READ_MODEL, WALL_CLOCK, IngestionService, ProjectorService, ClockSchedulerService],
+    };
+  }
+}

@@ -1,0 +1,13 @@
+import { Query } from '@nestjs/cqrs';
+import type { CustomerProfile } from '@lifecycle/domain';
+import type { CustomerFilter, Page } from '@lifecycle/read-model';
+
+export class ListCustomersQuery extends Query<Page<CustomerProfile>> {
+  constructor(
+    readonly filter: CustomerFilter,
+    readonly limit: number,
+    readonly cursor: string | null,
+  ) {
+    super();
+  }
+}

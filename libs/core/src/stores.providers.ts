@@ -1,0 +1,47 @@
+import { join } from 'node:path';
+import { Inject, Injectable, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import { createSqliteEventStore, type EventStore } from '@lifecycle/event-store';
+import { createSqliteReadModel, type ReadModelStore } from '@lifecycle/read-model';
+import type { AppConfig } from './config/app-config.js';
+import { IngestionService } from './ingestion/ingestion.service.js';
+import { APP_CONFIG, EVENT_STORE, READ_MODEL, WALL_CLOCK, type WallClock } from './tokens.js';
+
+/** One adapter per technology; the embedded SQLite ones when no server URL is configured. */
+export const storeProviders: Provider[] = [
+  {
+    provide: EVENT_STORE,
+    inject: [APP_CONFIG],
+    useFactory: (config: AppConfig): EventStore => {
+      if (config.eventStoreConnectionString) throw new Error('EVENTSTORE_CONNECTION_STRING: the EventStoreDB adapter is not available in this build');
+      return createSqliteEventStore({ file: join(config.dataDir, 'events.sqlite') });
+    },
+  },
+  {
+    provide: READ_MODEL,
+    inject: [APP_CONFIG],
+    useFactory: (config: AppConfig): ReadModelStore => {
+      if (config.mongodbUri) throw new Error('MONGODB_URI: the MongoDB adapter is not available in this build');
+      return createSqliteReadModel({ file: join(config.dataDir, 'read-model.sqlite') });
+    },
+  },
+  { provide: WALL_CLOCK, useValue: (() => Date.now()) satisfies WallClock },
+  {
+    provide: IngestionService,
+    inject: [EVENT_STORE, APP_CONFIG, WALL_CLOCK],
+    useFactory: (store: EventStore, config: AppConfig, now: WallClock) => new IngestionService(store, config.rules.baseCurrency, now),
+  },
+];
+
+/** Closes the stores after every other shutdown hook (it is registered first, so Nest calls it last). */
+@Injectable()
+export class StoresCloser implements OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(READ_MODEL) private readonly readModel: ReadModelStore,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.events.close();
+    await this.readModel.close();
+  }
+}
