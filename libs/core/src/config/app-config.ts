@@ -35,9 +35,6 @@ class Environment {
 
   @IsOptional() @IsInt() @Min(1) @Max(100_000)
   PROJECTOR_BATCH_SIZE?: number;
-
-  @IsOptional() @IsIn(['refuse', 'rebuild'])
-  RULES_MISMATCH?: 'refuse' | 'rebuild';
 }
 
 export interface AppConfig {
@@ -50,7 +47,6 @@ export interface AppConfig {
   clockScheduler: boolean;
   projector: boolean;
   projectorBatchSize: number;
-  rulesMismatch: 'refuse' | 'rebuild';
 }
 
 export class ConfigError extends Error {
@@ -97,7 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clockScheduler: (parsed.CLOCK_SCHEDULER ?? 'on') === 'on',
     projector: (parsed.PROJECTOR ?? 'on') === 'on',
     projectorBatchSize: parsed.PROJECTOR_BATCH_SIZE ?? 5000,
-    rulesMismatch: parsed.RULES_MISMATCH ?? 'refuse',
   };
 }
 

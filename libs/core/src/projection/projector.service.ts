@@ -4,6 +4,7 @@ import type { EventStore, Subscription } from '@lifecycle/event-store';
 import type { ReadModelStore } from '@lifecycle/read-model';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG, EVENT_STORE, READ_MODEL } from '../tokens.js';
+import { catchUp } from './catch-up.js';
 import { Projector } from './projector.js';
 
 export class ProjectionNotReadyError extends Error {}
@@ -28,14 +29,7 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.projector) return;
-    const meta = await this.projector.init();
-    const expected = rulesVersion(this.config.rules);
-    if (meta.rulesVersion !== expected) {
-      throw new Error(
-        `the read model was built with rules version ${meta.rulesVersion}, the configuration is ${expected}; ` +
-          'run `npm run cli -- projections rebuild` (or set RULES_MISMATCH=rebuild) so one rules version is served',
-      );
-    }
+    const meta = await this.init();
     this.subscription = this.events.subscribeToAll({
       after: meta.checkpoint ?? undefined,
       batchSize: this.config.projectorBatchSize,
@@ -52,6 +46,25 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
         this.logger.error(`projection stopped: ${(error as Error).stack ?? String(error)}`);
       },
     });
+  }
+
+  /** Projects everything appended so far, in this process (the CLI's wait after an import). */
+  async catchUpOnce(): Promise<bigint | null> {
+    await this.init();
+    await catchUp(this.events, this.projector, this.config.projectorBatchSize);
+    return this.projector.checkpoint;
+  }
+
+  private async init() {
+    const meta = await this.projector.init();
+    const expected = rulesVersion(this.config.rules);
+    if (meta.rulesVersion !== expected) {
+      throw new Error(
+        `the read model was built with rules version ${meta.rulesVersion}, the configuration is ${expected}; ` +
+          'run `npm run cli -- projections rebuild` so that one rules version is served',
+      );
+    }
+    return meta;
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,0 +1,59 @@
+import { statSync } from 'node:fs';
+import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { IngestionService, importHistory, ProjectorService } from '@lifecycle/core';
+import { withContext } from '../cli-context.js';
+
+interface ImportFlags {
+  clock?: boolean;
+  until?: string;
+  wait: boolean;
+  batchSize: string;
+}
+
+export function registerImport(program: Command): void {
+  program
+    .command('import')
+    .description('import NDJSON (or NDJSON.gz) history through the same validation as the HTTP API')
+    .argument('<file>', 'NDJSON or NDJSON.gz file, one envelope per line, sorted by occurredAt')
+    .option('--clock', 'append DayEnded ticks before each event of a later day (spec section 9)')
+    .option('--until <date>', 'after the import, tick the clock up to this UTC midnight (YYYY-MM-DD) minus one day')
+    .option('--no-wait', 'do not wait for the projection to catch up')
+    .option('--batch-size <n>', 'events per append batch', '1000')
+    .action(async (file: string, flags: ImportFlags) => {
+      const size = statSync(file).size;
+      await withContext(async (context, config) => {
+        const bar = process.stderr.isTTY
+          ? new cliProgress.SingleBar({
+              format: 'import [{bar}] {percentage}% | {events} events | {rate} events/s | ETA {eta_formatted}',
+              stream: process.stderr,
+            }, cliProgress.Presets.shades_classic)
+          : null;
+        bar?.start(size, 0, { events: 0, rate: 0 });
+        const started = performance.now();
+        const summary = await importHistory(file, context.get(IngestionService), {
+          clock: flags.clock,
+          until: flags.until,
+          batchSize: Number(flags.batchSize),
+          baseCurrency: config.rules.baseCurrency,
+          onProgress: ({ bytesRead, linesRead }) => {
+            const rate = Math.round(linesRead / ((performance.now() - started) / 1000));
+            bar?.update(bytesRead, { events: linesRead, rate });
+          },
+        });
+        bar?.update(size);
+        bar?.stop();
+        let projectedTo: string | null = null;
+        let projectionMs: number | null = null;
+        if (flags.wait) {
+          const projectionStarted = performance.now();
+          if (process.stderr.isTTY) process.stderr.write('projecting…\n');
+          projectedTo = String(await context.get(ProjectorService).catchUpOnce());
+          projectionMs = Math.round(performance.now() - projectionStarted);
+        }
+        const importMs = Math.round(summary.durationMs);
+        const eventsPerSecond = Math.round(summary.read / (summary.durationMs / 1000));
+        process.stdout.write(`${JSON.stringify({ ...summary, durationMs: importMs, eventsPerSecond, projectedTo, projectionMs }, null, 2)}\n`);
+      });
+    });
+}

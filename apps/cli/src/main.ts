@@ -1,0 +1,21 @@
+import { Command } from 'commander';
+import { ConfigError } from '@lifecycle/core';
+import { registerClock } from './commands/clock.command.js';
+import { registerCustomers } from './commands/customers.command.js';
+import { registerImport } from './commands/import.command.js';
+import { registerSegments } from './commands/segments.command.js';
+
+const program = new Command('lifecycle')
+  .description('customer lifecycle: import history, read profiles and segments, drive the clock')
+  .showHelpAfterError();
+registerImport(program);
+registerCustomers(program);
+registerSegments(program);
+registerClock(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : `error: ${(error as Error).message}`);
+  process.exit(1);
+}
