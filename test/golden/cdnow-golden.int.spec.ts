@@ -9,6 +9,7 @@ import { IngestionService } from '../../libs/core/src/ingestion/ingestion.servic
 import { importHistory } from '../../libs/core/src/import/history-importer.js';
 import { Projector } from '../../libs/core/src/projection/projector.js';
 import { catchUp } from '../../libs/core/src/projection/catch-up.js';
+import { startTestApp } from '../support/test-app.js';
 
 const DATA = join(process.cwd(), '../shared/data/cdnow');
 const readNdjsonGz = (file: string) =>
@@ -16,6 +17,7 @@ const readNdjsonGz = (file: string) =>
 
 describe('CDNOW golden data', () => {
   const dir = mkdtempSync(join(tmpdir(), 'golden-'));
+  let expectedCustomers: Array<Record<string, unknown>>;
   const rules = defaultRules('USD');
   const events = createSqliteEventStore({ file: join(dir, 'events.sqlite') });
   const readModel = createSqliteReadModel({ file: join(dir, 'read-model.sqlite') });
@@ -28,6 +30,7 @@ describe('CDNOW golden data', () => {
     const projector = new Projector(readModel, rules);
     await projector.init();
     await catchUp(events, projector);
+    expectedCustomers = readNdjsonGz(join(DATA, 'expected/customers.ndjson.gz'));
   }, 120_000);
 
   afterAll(async () => {
@@ -46,7 +49,7 @@ describe('CDNOW golden data', () => {
   });
 
   it('gives every customer the expected fields', async () => {
-    const expected = readNdjsonGz(join(DATA, 'expected/customers.ndjson.gz'));
+    const expected = expectedCustomers;
     const fields = Object.keys(expected[0]);
     const actual: Record<string, unknown>[] = [];
     for await (const page of readModel.allProfiles()) actual.push(...page);
@@ -78,5 +81,30 @@ describe('CDNOW golden data', () => {
   it('keeps the expected cutoffs for every date', async () => {
     const expected = readFileSync(join(DATA, 'expected/cutoffs.ndjson'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
     expect(await readModel.allCutoffs()).toEqual(expected);
+  });
+
+  it('serves the same results over HTTP: a segment paged through exactly, and the counts', async () => {
+    const app = await startTestApp({ DATA_DIR: dir });
+    try {
+      const expectedIds = expectedCustomers.filter((c) => c.status === 'AT_RISK' && c.valueTier === 'VIP').map((c) => c.customerId);
+      const ids: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const query: string = `/customers?status=AT_RISK&valueTier=VIP&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+        const { status, body } = await app.request('GET', query);
+        expect(status).toBe(200);
+        ids.push(...body.items.map((c: { customerId: string }) => c.customerId));
+        cursor = body.nextCursor;
+      } while (cursor);
+      expect(expectedIds.length).toBeGreaterThan(2);
+      expect(ids).toEqual(expectedIds);
+      const segments = await app.request('GET', '/segments');
+      expect(segments.body.status).toEqual(expectedSummary.status);
+      expect(segments.body.cutoffs).toEqual(expectedSummary.finalCutoffs.cutoffs);
+      const one = await app.request('GET', `/customers/${expectedIds[0]}`);
+      expect(one.body).toMatchObject(expectedCustomers.find((c) => c.customerId === expectedIds[0]) as object);
+    } finally {
+      await app.close({ keepData: true });
+    }
   });
 });

@@ -11,12 +11,12 @@ export interface TestApp {
   config: AppConfig;
   events: EventStore;
   request(method: 'GET' | 'POST', url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
-  close(): Promise<void>;
+  close(options?: { keepData?: boolean }): Promise<void>;
 }
 
 /** The real HTTP application on a temporary data directory, listening on a loopback port. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'lifecycle-e2e-'));
+  const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'lifecycle-e2e-'));
   const config = loadConfig({ DATA_DIR: dataDir, BASE_CURRENCY: 'USD', CLOCK_SCHEDULER: 'off', ...env });
   const app = await createApp(config, { logger: false });
   await app.listen(0, '127.0.0.1');
@@ -35,9 +35,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       const text = await response.text();
       return { status: response.status, body: text ? JSON.parse(text) : undefined };
     },
-    async close() {
+    async close({ keepData = false } = {}) {
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
