@@ -17,3 +17,4 @@ export * from './queries/list-customers.query.js';
 export * from './queries/get-segments.query.js';
 export * from './validation/index.js';
 export * from './import/parse-line.js';
+export * from './audit/compare-read-models.js';
