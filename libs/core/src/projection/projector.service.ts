@@ -7,7 +7,7 @@ import { APP_CONFIG, EVENT_STORE, READ_MODEL } from '../tokens.js';
 import { catchUp } from './catch-up.js';
 import { Projector } from './projector.js';
 
-export class ProjectionNotReadyError extends Error {}
+const POLL_MS = 25;
 
 /** Runs the projector as a catch-up subscription over the whole log, when this process projects. */
 @Injectable()
@@ -72,32 +72,45 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     this.subscription = null;
   }
 
-  /** Read-your-writes: resolves once the projection has passed `position`, false after the timeout. */
+  /**
+   * Read-your-writes: resolves true once the projection has passed `position`, false after the
+   * timeout. When another process projects, the stored checkpoint is polled.
+   */
   async waitFor(position: bigint, timeoutMs: number): Promise<boolean> {
     if (this.reached(position)) return true;
-    if (!this.subscription) {
-      const meta = await this.readModel.loadMeta();
-      if (meta.checkpoint !== null && meta.checkpoint >= position) return true;
-    }
+    if (!this.subscription) return this.pollCheckpoint(position, timeoutMs);
     return new Promise<boolean>((resolve) => {
-      const waiter = { position, resolve: () => resolve(true) };
+      const waiter = {
+        position,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve(true);
+        },
+      };
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
         resolve(this.reached(position));
       }, timeoutMs);
-      waiter.resolve = () => {
-        clearTimeout(timer);
-        resolve(true);
-      };
       this.waiters.push(waiter);
     });
   }
 
-  async status(): Promise<{ running: boolean; caughtUp: boolean; checkpoint: string | null; head: string; lag: string; error: string | null }> {
+  private async pollCheckpoint(position: bigint, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { checkpoint } = await this.readModel.loadMeta();
+      if (checkpoint !== null && checkpoint >= position) return true;
+      if (Date.now() >= deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(POLL_MS, Math.max(1, deadline - Date.now()))));
+    }
+  }
+
+  async status(): Promise<{ mode: 'in-process' | 'external'; running: boolean; caughtUp: boolean; checkpoint: string | null; head: string; lag: string; error: string | null }> {
     const head = await this.events.headPosition();
     const meta = await this.readModel.loadMeta();
     const checkpoint = meta.checkpoint;
     return {
+      mode: this.config.projector ? 'in-process' : 'external',
       running: this.subscription !== null && this.lastError === null,
       caughtUp: this.caughtUp,
       checkpoint: checkpoint === null ? null : checkpoint.toString(),
