@@ -27,6 +27,9 @@ class Environment {
   @IsOptional() @IsString()
   RULES_FILE?: string;
 
+  @IsOptional() @IsString()
+  RULES?: string;
+
   @IsOptional() @IsIn(['on', 'off'])
   CLOCK_SCHEDULER?: 'on' | 'off';
 
@@ -59,8 +62,9 @@ export class ConfigError extends Error {
 const NUMERIC = ['PORT', 'PROJECTOR_BATCH_SIZE'];
 
 /**
- * Reads and checks the configuration from the environment (and RULES_FILE, a JSON object of
- * rule values overriding the defaults of spec section 8). Throws ConfigError listing every bad value.
+ * Reads and checks the configuration from the environment. Rule values (spec section 8)
+ * override the defaults from RULES_FILE (a JSON file), then RULES (inline JSON); the base
+ * currency comes from BASE_CURRENCY. Throws ConfigError listing every bad value.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw: Record<string, unknown> = {};
@@ -73,12 +77,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     Object.values(e.constraints ?? {}).map((message) => `${e.property}: ${message} (got ${JSON.stringify(e.value)})`),
   );
   let rules = defaultRules(parsed.BASE_CURRENCY ?? 'USD');
-  if (parsed.RULES_FILE) {
+  const sources: Array<[string, () => string]> = [];
+  if (parsed.RULES_FILE) sources.push(['RULES_FILE', () => readFileSync(resolve(parsed.RULES_FILE as string), 'utf8')]);
+  if (parsed.RULES) sources.push(['RULES', () => parsed.RULES as string]);
+  for (const [name, read] of sources) {
     try {
-      const overrides = JSON.parse(readFileSync(resolve(parsed.RULES_FILE), 'utf8')) as Partial<RulesConfig>;
+      const overrides = JSON.parse(read()) as Partial<RulesConfig>;
+      const unknown = Object.keys(overrides).filter((key) => !(key in rules));
+      if (unknown.length > 0) problems.push(`${name}: unknown rule(s) ${unknown.join(', ')}`);
       rules = { ...rules, ...normaliseShares(overrides) };
     } catch (error) {
-      problems.push(`RULES_FILE: cannot read ${parsed.RULES_FILE}: ${(error as Error).message}`);
+      problems.push(`${name}: not a JSON object of rule values: ${(error as Error).message}`);
     }
   }
   problems.push(...checkRules(rules).map((p) => `rules.${p}`));
