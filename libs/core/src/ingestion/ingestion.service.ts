@@ -130,6 +130,8 @@ export class IngestionService {
         if (decision.kind === 'duplicate') results[index] = { status: 'duplicate', eventId: event.eventId, streamId: CLOCK_STREAM };
         else if (decision.kind === 'gap') {
           results[index] = rejected(candidate, 'INVALID_EVENT', `data.date: would leave a gap in the clock; the next date is ${decision.expected}`);
+        } else if (decision.kind === 'before-start') {
+          results[index] = rejected(candidate, 'INVALID_EVENT', `data.date: before the clock's first date ${decision.firstDate}`);
         } else {
           planned.push({ index, request: clockRequest([this.withMetadata(event, options)]), eventId: event.eventId, streamId: CLOCK_STREAM });
           clock.lastDate = event.data.date;

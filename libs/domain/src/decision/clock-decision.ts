@@ -6,10 +6,17 @@ export interface ClockState {
   lastDate: string | null;
 }
 
-export type ClockDecision = { kind: 'accept' } | { kind: 'duplicate' } | { kind: 'gap'; expected: string };
+export type ClockDecision =
+  | { kind: 'accept' }
+  | { kind: 'duplicate' }
+  | { kind: 'gap'; expected: string }
+  | { kind: 'before-start'; firstDate: string };
 
 export function decideDayEnded(clock: ClockState, date: string): ClockDecision {
   if (clock.lastDate === null) return { kind: 'accept' };
+  // Without gaps, the clock's first date follows from its last date and revision.
+  const firstDate = addDays(clock.lastDate, -Number(clock.revision));
+  if (date < firstDate) return { kind: 'before-start', firstDate };
   if (date <= clock.lastDate) return { kind: 'duplicate' };
   const next = addDays(clock.lastDate, 1);
   return date === next ? { kind: 'accept' } : { kind: 'gap', expected: next };

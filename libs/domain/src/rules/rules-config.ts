@@ -68,7 +68,11 @@ export function checkRules(rules: RulesConfig): string[] {
 export function rulesVersion(rules: RulesConfig): string {
   const canonical = Object.keys(rules)
     .sort()
-    .map((key) => [key, String(rules[key as keyof RulesConfig])]);
+    .map((key) => {
+      const value = rules[key as keyof RulesConfig];
+      // '0.20' and '0.2' are the same share.
+      return [key, (SHARE_KEYS as readonly string[]).includes(key) ? String(Number(value)) : String(value)];
+    });
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex').slice(0, 16);
 }
 
