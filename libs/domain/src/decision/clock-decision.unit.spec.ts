@@ -19,7 +19,7 @@ describe('decideDayEnded', () => {
     expect(decideDayEnded(sixtyDays, '2023-12-31')).toEqual({ kind: 'duplicate' });
   });
 
-  it('refuses a date before the clock's first date, which is not in the clock', () => {
+  it('refuses a date before the first date of the clock, which is not in it', () => {
     expect(decideDayEnded({ revision: 59n, lastDate: '2024-02-28' }, '2023-12-30')).toEqual({ kind: 'before-start', firstDate: '2023-12-31' });
   });
 
