@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { type AppConfig, LifecycleCoreModule } from '@lifecycle/core';
 import { AdminController } from './controllers/admin.controller.js';
+import { AuditController } from './controllers/audit.controller.js';
 import { CustomersController } from './controllers/customers.controller.js';
 import { HealthController } from './controllers/health.controller.js';
 import { IngestionController } from './controllers/ingestion.controller.js';
@@ -15,7 +16,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [LifecycleCoreModule.forRoot(config)],
-      controllers: [IngestionController, CustomersController, SegmentsController, HealthController, AdminController],
+      controllers: [IngestionController, AuditController, CustomersController, SegmentsController, HealthController, AdminController],
       providers: [Consistency, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
   }

@@ -3,6 +3,8 @@ import { ConfigError } from '@lifecycle/core';
 import { registerClock } from './commands/clock.command.js';
 import { registerCustomers } from './commands/customers.command.js';
 import { registerImport } from './commands/import.command.js';
+import { registerLog } from './commands/log.command.js';
+import { registerProjections } from './commands/projections.command.js';
 import { registerSegments } from './commands/segments.command.js';
 
 const program = new Command('lifecycle')
@@ -12,6 +14,8 @@ registerImport(program);
 registerCustomers(program);
 registerSegments(program);
 registerClock(program);
+registerLog(program);
+registerProjections(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -7,7 +7,11 @@ import type { AppConfig } from './config/app-config.js';
 import { ClockSchedulerService } from './ingestion/clock-scheduler.service.js';
 import { ProjectorService } from './projection/projector.service.js';
 import { GetCustomerHandler } from './queries/get-customer.handler.js';
+import { ExplainCustomerHandler } from './queries/explain-customer.handler.js';
+import { GetAsOfHandler } from './queries/get-as-of.handler.js';
+import { GetHistoryHandler } from './queries/get-history.handler.js';
 import { GetSegmentsHandler } from './queries/get-segments.handler.js';
+import { GetTransitionsHandler } from './queries/get-transitions.handler.js';
 import { ListCustomersHandler } from './queries/list-customers.handler.js';
 import { IngestionService } from './ingestion/ingestion.service.js';
 import { storeProviders, StoresCloser } from './stores.providers.js';
@@ -16,6 +20,7 @@ import { APP_CONFIG, EVENT_STORE, READ_MODEL, WALL_CLOCK } from './tokens.js';
 const handlers = [
   RecordCustomerEventHandler, IngestBatchHandler, AdvanceClockHandler,
   GetCustomerHandler, ListCustomersHandler, GetSegmentsHandler,
+  GetHistoryHandler, GetAsOfHandler, GetTransitionsHandler, ExplainCustomerHandler,
 ];
 
 /** Ports, adapters, command and query handlers, the projector and the clock: shared by the API, the projector process and the CLI. */

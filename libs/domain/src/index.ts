@@ -10,3 +10,4 @@ export * from './customer/profile.js';
 export * from './tiers/cutoffs.js';
 export * from './decision/decide.js';
 export * from './decision/clock-decision.js';
+export * from './customer/explain.js';

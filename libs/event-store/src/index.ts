@@ -1,2 +1,3 @@
 export * from './event-store.port.js';
 export { createSqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store.js';
+export { createEsdbEventStore, type EsdbEventStoreOptions } from './esdb/esdb-event-store.js';

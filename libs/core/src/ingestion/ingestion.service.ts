@@ -5,6 +5,7 @@ import {
 import {
   type AppendRequest, type AppendResult, CLOCK_STREAM, customerStream, type EventStore, type NewEvent, WrongExpectedRevisionError,
 } from '@lifecycle/event-store';
+import { chained } from '../audit/hash-chain.js';
 import { toNewEvent } from '../projection/to-lifecycle-event.js';
 import { dayEndedEvent } from './day-ended-event.js';
 import { DecisionCache } from './decision-cache.js';
@@ -67,7 +68,7 @@ export class IngestionService {
           await this.store.append({
             streamId: CLOCK_STREAM,
             expectedRevision: clock.revision < 0n ? 'no_stream' : clock.revision,
-            events: dates.map((date) => this.withMetadata(dayEndedEvent(date), options)),
+            events: this.chain(clock, dates.map((date) => this.withMetadata(dayEndedEvent(date), options))),
           });
           this.decisions.refreshClock();
           return dates;
@@ -109,7 +110,8 @@ export class IngestionService {
     const clock = await this.decisions.clockState();
     const now = this.now();
     const clockRequest = (events: NewEvent[]): number => {
-      requests.push({ streamId: CLOCK_STREAM, expectedRevision: clock.revision < 0n ? 'no_stream' : clock.revision, events });
+      const expectedRevision = clock.revision < 0n ? 'no_stream' : clock.revision;
+      requests.push({ streamId: CLOCK_STREAM, expectedRevision, events: this.chain(clock, events) });
       clock.revision += BigInt(events.length);
       return requests.length - 1;
     };
@@ -138,7 +140,8 @@ export class IngestionService {
         }
         continue;
       }
-      const state = await this.decisions.customer(event.customerId);
+      const customer = await this.decisions.customer(event.customerId);
+      const state = customer.state;
       const decision = decide(state, event, this.baseCurrency);
       if (decision.kind === 'duplicate') {
         results[index] = { status: 'duplicate', eventId: event.eventId, streamId: customerStream(event.customerId) };
@@ -160,7 +163,7 @@ export class IngestionService {
       requests.push({
         streamId: customerStream(event.customerId),
         expectedRevision: state.revision < 0n ? 'no_stream' : state.revision,
-        events: [this.withMetadata(event, options)],
+        events: this.chain(customer, [this.withMetadata(event, options)]),
       });
       planned.push({ index, request: requests.length - 1, eventId: event.eventId, streamId: customerStream(event.customerId) });
       evolveDecision(state, event as BusinessEvent, this.baseCurrency, state.revision + 1n);
@@ -174,13 +177,29 @@ export class IngestionService {
       if (outcome instanceof WrongExpectedRevisionError) {
         retry.push(plan.index);
         const event = (candidates[plan.index] as { event: LifecycleEvent }).event;
-        if (event.type !== 'DayEnded') await this.decisions.refreshCustomer(event.customerId);
+        if (event.type !== 'DayEnded') this.decisions.refreshCustomer(event.customerId);
         continue;
       }
       results[plan.index] = toResult(plan, outcome);
+      // Stored already by another writer: our speculative chain head is wrong.
+      if (results[plan.index]?.status === 'duplicate') this.forget(plan.streamId);
     }
     if (outcomes.some((o) => o instanceof WrongExpectedRevisionError)) this.decisions.refreshClock();
     return retry;
+  }
+
+  private forget(streamId: string): void {
+    if (streamId === CLOCK_STREAM) this.decisions.refreshClock();
+    else this.decisions.refreshCustomer(streamId.slice('customer-'.length));
+  }
+
+  /** Links each event to the previous one of its stream (tamper evidence) and advances the head. */
+  private chain(head: { lastHash: string | null }, events: NewEvent[]): NewEvent[] {
+    return events.map((event) => {
+      const linked = chained(head.lastHash, event);
+      head.lastHash = linked.metadata.hash;
+      return linked;
+    });
   }
 
   private withMetadata(event: LifecycleEvent, options: IngestionOptions): NewEvent {

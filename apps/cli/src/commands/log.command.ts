@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import { parseInstant } from '@lifecycle/domain';
+import { EVENT_STORE, exportLog } from '@lifecycle/core';
+import type { EventStore } from '@lifecycle/event-store';
+import { withContext } from '../cli-context.js';
+import { writeLines } from '../write-lines.js';
+
+const instant = (name: string, value: string | undefined): number | undefined => {
+  if (value === undefined) return undefined;
+  const ms = parseInstant(value);
+  if (ms === null) throw new Error(`--${name}: not an ISO-8601 instant with a zone (got ${value})`);
+  return ms;
+};
+
+export function registerLog(program: Command): void {
+  const log = program.command('log').description('the event log');
+  log
+    .command('export')
+    .description('stream the log as NDJSON in the import format, DayEnded ticks included (re-imports without --clock)')
+    .option('--customer <id>', "one customer's stream (with the clock's ticks)")
+    .option('--from <instant>', 'only events with occurredAt at or after this instant')
+    .option('--to <instant>', 'only events with occurredAt at or before this instant')
+    .action(async (flags: { customer?: string; from?: string; to?: string }) => {
+      const filter = { customerId: flags.customer, from: instant('from', flags.from), to: instant('to', flags.to) };
+      await withContext(async (context) => {
+        for await (const batch of exportLog(context.get<EventStore>(EVENT_STORE), filter)) {
+          await writeLines(batch.map((event) => JSON.stringify(event)));
+        }
+      });
+    });
+}

@@ -1,0 +1,38 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { type AppConfig, EVENT_STORE, READ_MODEL, verifyProjection } from '@lifecycle/core';
+import type { EventStore } from '@lifecycle/event-store';
+import { createSqliteReadModel, type ReadModelStore } from '@lifecycle/read-model';
+import { withContext } from '../cli-context.js';
+
+export function registerProjections(program: Command): void {
+  const projections = program.command('projections').description('the read model projections');
+  projections
+    .command('verify')
+    .description('replay the log into a scratch projection, compare it field by field with the live read model, check the hash chains; exit 1 on any difference')
+    .action(async () => {
+      const ok = await withContext(async (context, config: AppConfig) => {
+        const dir = mkdtempSync(join(tmpdir(), 'lifecycle-verify-'));
+        const scratch = createSqliteReadModel({ file: join(dir, 'scratch.sqlite') });
+        try {
+          const report = await verifyProjection(
+            context.get<EventStore>(EVENT_STORE), context.get<ReadModelStore>(READ_MODEL), scratch, config.rules,
+          );
+          for (const m of report.mismatches) {
+            process.stdout.write(`mismatch customer=${m.customerId ?? '-'} field=${m.field} live=${JSON.stringify(m.live)} replayed=${JSON.stringify(m.replayed)}\n`);
+          }
+          for (const b of report.brokenLinks) {
+            process.stdout.write(`broken chain stream=${b.streamId} revision=${b.revision} position=${b.position} eventId=${b.eventId}: ${b.reason}\n`);
+          }
+          process.stdout.write(`${JSON.stringify({ ok: report.ok, checkpoint: report.checkpoint, events: report.events, streams: report.streams, mismatches: report.mismatches.length, brokenLinks: report.brokenLinks.length })}\n`);
+          return report.ok;
+        } finally {
+          await scratch.close();
+          rmSync(dir, { recursive: true, force: true });
+        }
+      });
+      if (!ok) process.exitCode = 1;
+    });
+}

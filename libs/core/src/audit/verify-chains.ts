@@ -1,0 +1,44 @@
+import type { EventStore } from '@lifecycle/event-store';
+import { chainHash } from './hash-chain.js';
+
+export interface BrokenLink {
+  streamId: string;
+  revision: string;
+  position: string;
+  eventId: string;
+  reason: string;
+}
+
+/** Recomputes every stream's hash chain over the whole log; reports the first broken link per stream. */
+export async function verifyChains(store: EventStore, batchSize = 5000): Promise<{ events: number; streams: number; broken: BrokenLink[] }> {
+  const heads = new Map<string, string | null>();
+  const brokenStreams = new Set<string>();
+  const broken: BrokenLink[] = [];
+  let after: bigint | undefined;
+  let events = 0;
+  for (;;) {
+    const batch = await store.readAll({ after, maxCount: batchSize });
+    if (batch.length === 0) break;
+    for (const recorded of batch) {
+      events += 1;
+      after = recorded.position;
+      if (brokenStreams.has(recorded.streamId)) continue;
+      const previous = heads.get(recorded.streamId) ?? null;
+      const stored = recorded.metadata.hash;
+      const expected = chainHash(previous, recorded);
+      if (stored === expected) {
+        heads.set(recorded.streamId, stored);
+        continue;
+      }
+      brokenStreams.add(recorded.streamId);
+      broken.push({
+        streamId: recorded.streamId,
+        revision: recorded.revision.toString(),
+        position: recorded.position.toString(),
+        eventId: recorded.eventId,
+        reason: stored === undefined ? 'no hash in metadata' : 'hash does not match the event and the previous link',
+      });
+    }
+  }
+  return { events, streams: heads.size + brokenStreams.size, broken };
+}
