@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Inject, Injectable, type OnApplicationShutdown, type Provider } from '@nestjs/common';
-import { createSqliteEventStore, type EventStore } from '@lifecycle/event-store';
+import { createEsdbEventStore, createSqliteEventStore, type EventStore } from '@lifecycle/event-store';
 import { createSqliteReadModel, type ReadModelStore } from '@lifecycle/read-model';
 import type { AppConfig } from './config/app-config.js';
 import { IngestionService } from './ingestion/ingestion.service.js';
@@ -12,7 +12,7 @@ export const storeProviders: Provider[] = [
     provide: EVENT_STORE,
     inject: [APP_CONFIG],
     useFactory: (config: AppConfig): EventStore => {
-      if (config.eventStoreConnectionString) throw new Error('EVENTSTORE_CONNECTION_STRING: the EventStoreDB adapter is not available in this build');
+      if (config.eventStoreConnectionString) return createEsdbEventStore({ connectionString: config.eventStoreConnectionString });
       return createSqliteEventStore({ file: join(config.dataDir, 'events.sqlite') });
     },
   },
