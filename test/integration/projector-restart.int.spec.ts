@@ -1,8 +1,6 @@
-import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { createGunzip } from 'node:zlib';
 import { defaultRules } from '@lifecycle/domain';
 import { createSqliteEventStore, type EventStore } from '@lifecycle/event-store';
 import { createSqliteReadModel, type ReadModelStore } from '@lifecycle/read-model';
@@ -11,20 +9,9 @@ import { importHistory } from '../../libs/core/src/import/history-importer.js';
 import { IngestionService } from '../../libs/core/src/ingestion/ingestion.service.js';
 import { catchUp } from '../../libs/core/src/projection/catch-up.js';
 import { Projector } from '../../libs/core/src/projection/projector.js';
+import { writeCdnowSubset } from '../support/cdnow.js';
 
 const rules = defaultRules('USD');
-const CDNOW = join(process.cwd(), '../shared/data/cdnow/events.ndjson.gz');
-
-async function writeHead(target: string, lines: number): Promise<void> {
-  const out = createWriteStream(target);
-  let n = 0;
-  for await (const line of createInterface({ input: createReadStream(CDNOW).pipe(createGunzip()) })) {
-    if (n++ >= lines) break;
-    out.write(`${line}\n`);
-  }
-  await new Promise((resolve) => out.end(resolve));
-}
-
 describe('a projector stopped mid-way and restarted', () => {
   const dir = mkdtempSync(join(tmpdir(), 'restart-'));
   let events: EventStore;
@@ -32,7 +19,7 @@ describe('a projector stopped mid-way and restarted', () => {
 
   beforeAll(async () => {
     const file = join(dir, 'head.ndjson');
-    await writeHead(file, 30_000);
+    await writeCdnowSubset(file, (line) => line <= 30_000);
     events = createSqliteEventStore({ file: join(dir, 'events.sqlite') });
     await importHistory(file, new IngestionService(events, 'USD', () => Date.now()), { clock: true, until: '1997-06-01', baseCurrency: 'USD' });
     clean = createSqliteReadModel({ file: join(dir, 'clean.sqlite') });

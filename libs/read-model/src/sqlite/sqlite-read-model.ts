@@ -15,17 +15,18 @@ interface CustomerRow {
   tier_dirty: number;
 }
 
+/** Read with safeIntegers, so that positions beyond 2^53 stay exact: every integer column is a bigint. */
 interface TransitionRow {
-  seq: number;
-  position: number | bigint;
+  seq: bigint;
+  position: bigint;
   customer_id: string;
   field: string;
   from_value: string | null;
   to_value: string;
-  t: number;
+  t: bigint;
   cause_event_id: string | null;
   cause_date: string | null;
-  reactivation: number;
+  reactivation: bigint;
 }
 
 export interface SqliteReadModelOptions {
@@ -86,6 +87,7 @@ export function createSqliteReadModel(options: SqliteReadModelOptions): ReadMode
   s.due.safeIntegers(true);
   s.rangeFromTop.safeIntegers(true);
   s.range.safeIntegers(true);
+  s.transitionsOf.safeIntegers(true);
   const countStatements = {
     status: s.countBy('status'), loyaltyLevel: s.countBy('loyalty_level'), valueTier: s.countBy('value_tier'),
   };
@@ -98,14 +100,15 @@ export function createSqliteReadModel(options: SqliteReadModelOptions): ReadMode
 
   const loadMeta = (statement = s.readMeta): ProjectionMeta => {
     const values = new Map((statement.all() as Array<{ key: string; value: string }>).map((r) => [r.key, r.value]));
-    const checkpoint = values.get('checkpoint');
-    const clockAsOf = values.get('clockAsOf');
-    const cutoffs = values.get('cutoffs');
+    // A key is absent before its first write, or NULL once written as null.
+    const checkpoint = values.get('checkpoint') ?? null;
+    const clockAsOf = values.get('clockAsOf') ?? null;
+    const cutoffs = values.get('cutoffs') ?? null;
     return {
-      checkpoint: checkpoint === undefined ? null : BigInt(checkpoint),
+      checkpoint: checkpoint === null ? null : BigInt(checkpoint),
       clockDate: values.get('clockDate') ?? null,
-      clockAsOf: clockAsOf === undefined ? null : Number(clockAsOf),
-      cutoffs: cutoffs === undefined ? null : (JSON.parse(cutoffs) as Cutoffs),
+      clockAsOf: clockAsOf === null ? null : Number(clockAsOf),
+      cutoffs: cutoffs === null ? null : (JSON.parse(cutoffs) as Cutoffs),
       rulesVersion: values.get('rulesVersion') ?? null,
     };
   };
@@ -147,10 +150,10 @@ export function createSqliteReadModel(options: SqliteReadModelOptions): ReadMode
     field: row.field as StoredTransition['field'],
     from: row.from_value,
     to: row.to_value,
-    t: row.t,
+    t: Number(row.t),
     cause: row.cause_event_id !== null ? { eventId: row.cause_event_id } : { dayEnded: row.cause_date as string },
     ...(row.reactivation ? { reactivation: true as const } : {}),
-    position: BigInt(row.position),
+    position: row.position,
   });
 
   return {
@@ -233,7 +236,7 @@ export function createSqliteReadModel(options: SqliteReadModelOptions): ReadMode
       const page = rows.slice(0, limit);
       return {
         items: page.map(toTransition),
-        nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].seq) : null,
+        nextCursor: rows.length > limit ? encodeCursor(Number(page[page.length - 1].seq)) : null,
       };
     },
     cutoffsAt: async (date) => {
