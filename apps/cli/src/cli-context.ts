@@ -8,7 +8,7 @@ import { type AppConfig, LifecycleCoreModule, loadConfig } from '@lifecycle/core
  * reads and writes the same stores (DATA_DIR, or the server URLs).
  */
 export async function withContext<T>(work: (context: INestApplicationContext, config: AppConfig) => Promise<T>): Promise<T> {
-  const config = { ...loadConfig(), projector: false, clockScheduler: false };
+  const config = { ...loadConfig(), projector: false, clockScheduler: false, followProjectionVersions: false };
   const context = await NestFactory.createApplicationContext(LifecycleCoreModule.forRoot(config), { logger: ['warn', 'error'] });
   context.enableShutdownHooks();
   try {

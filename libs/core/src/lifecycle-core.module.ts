@@ -5,6 +5,7 @@ import { IngestBatchHandler } from './commands/ingest-batch.handler.js';
 import { RecordCustomerEventHandler } from './commands/record-customer-event.handler.js';
 import type { AppConfig } from './config/app-config.js';
 import { ClockSchedulerService } from './ingestion/clock-scheduler.service.js';
+import { ProjectionVersionsService } from './projection/projection-versions.service.js';
 import { ProjectorService } from './projection/projector.service.js';
 import { GetCustomerHandler } from './queries/get-customer.handler.js';
 import { ExplainCustomerHandler } from './queries/explain-customer.handler.js';
@@ -15,7 +16,7 @@ import { GetTransitionsHandler } from './queries/get-transitions.handler.js';
 import { ListCustomersHandler } from './queries/list-customers.handler.js';
 import { IngestionService } from './ingestion/ingestion.service.js';
 import { storeProviders, StoresCloser } from './stores.providers.js';
-import { APP_CONFIG, EVENT_STORE, READ_MODEL, WALL_CLOCK } from './tokens.js';
+import { APP_CONFIG, EVENT_STORE, PROJECTION_CATALOG, READ_MODEL, WALL_CLOCK } from './tokens.js';
 
 const handlers = [
   RecordCustomerEventHandler, IngestBatchHandler, AdvanceClockHandler,
@@ -36,10 +37,14 @@ export class LifecycleCoreModule {
         { provide: APP_CONFIG, useValue: config },
         ...storeProviders,
         ProjectorService,
+        ProjectionVersionsService,
         ClockSchedulerService,
         ...handlers,
       ],
-      exports: [APP_CONFIG, EVENT_STORE, READ_MODEL, WALL_CLOCK, IngestionService, ProjectorService, ClockSchedulerService],
+      exports: [
+        APP_CONFIG, EVENT_STORE, READ_MODEL, PROJECTION_CATALOG, WALL_CLOCK, IngestionService, ProjectorService, ProjectionVersionsService,
+        ClockSchedulerService,
+      ],
     };
   }
 }

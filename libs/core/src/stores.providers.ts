@@ -1,10 +1,13 @@
 import { join } from 'node:path';
 import { Inject, Injectable, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { createEsdbEventStore, createSqliteEventStore, type EventStore } from '@lifecycle/event-store';
-import { createSqliteReadModel, type ReadModelStore } from '@lifecycle/read-model';
+import {
+  createMongoProjectionCatalog, createSqliteProjectionCatalog, createSwitchableReadModel, type ProjectionCatalog,
+  type SwitchableReadModel,
+} from '@lifecycle/read-model';
 import type { AppConfig } from './config/app-config.js';
 import { IngestionService } from './ingestion/ingestion.service.js';
-import { APP_CONFIG, EVENT_STORE, READ_MODEL, WALL_CLOCK, type WallClock } from './tokens.js';
+import { APP_CONFIG, EVENT_STORE, PROJECTION_CATALOG, READ_MODEL, WALL_CLOCK, type WallClock } from './tokens.js';
 
 /** One adapter per technology; the embedded SQLite ones when no server URL is configured. */
 export const storeProviders: Provider[] = [
@@ -17,11 +20,20 @@ export const storeProviders: Provider[] = [
     },
   },
   {
-    provide: READ_MODEL,
+    provide: PROJECTION_CATALOG,
     inject: [APP_CONFIG],
-    useFactory: (config: AppConfig): ReadModelStore => {
-      if (config.mongodbUri) throw new Error('MONGODB_URI: the MongoDB adapter is not available in this build');
-      return createSqliteReadModel({ file: join(config.dataDir, 'read-model.sqlite') });
+    useFactory: (config: AppConfig): Promise<ProjectionCatalog> | ProjectionCatalog => {
+      if (config.mongodbUri) return createMongoProjectionCatalog({ uri: config.mongodbUri });
+      return createSqliteProjectionCatalog({ dir: config.dataDir });
+    },
+  },
+  {
+    // The served projection version; a rebuild switches it under running queries.
+    provide: READ_MODEL,
+    inject: [PROJECTION_CATALOG],
+    useFactory: async (catalog: ProjectionCatalog): Promise<SwitchableReadModel> => {
+      const version = await catalog.activeVersion();
+      return createSwitchableReadModel(version, await catalog.open(version));
     },
   },
   { provide: WALL_CLOCK, useValue: (() => Date.now()) satisfies WallClock },
@@ -37,11 +49,13 @@ export const storeProviders: Provider[] = [
 export class StoresCloser implements OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
-    @Inject(READ_MODEL) private readonly readModel: ReadModelStore,
+    @Inject(READ_MODEL) private readonly readModel: SwitchableReadModel,
+    @Inject(PROJECTION_CATALOG) private readonly catalog: ProjectionCatalog,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await this.events.close();
     await this.readModel.close();
+    await this.catalog.close();
   }
 }

@@ -1,12 +1,15 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { parseDate } from '@lifecycle/domain';
-import { AdvanceClockCommand } from '@lifecycle/core';
-import { badRequest } from '../http/api-error.js';
+import { AdvanceClockCommand, ProjectionVersionsService, RebuildInProgressError } from '@lifecycle/core';
+import { ApiError, badRequest } from '../http/api-error.js';
 
 @Controller('admin')
 export class AdminController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly projections: ProjectionVersionsService,
+  ) {}
 
   /** Backfill: DayEnded for every date up to `until − 1 day`, so every customer is evaluated at `until`. */
   @Post('clock/advance')
@@ -16,5 +19,23 @@ export class AdminController {
     if (typeof until !== 'string' || parseDate(until) === null) throw badRequest('until', 'must be a date YYYY-MM-DD');
     const dates = await this.commands.execute(new AdvanceClockCommand(until));
     return { ticks: dates.length, first: dates[0] ?? null, last: dates[dates.length - 1] ?? null };
+  }
+
+  /** Starts a rebuild into a new projection version; the current one serves until the switch. */
+  @Post('projections/rebuild')
+  @HttpCode(202)
+  async rebuild() {
+    try {
+      return await this.projections.start();
+    } catch (error) {
+      if (error instanceof RebuildInProgressError) throw new ApiError(409, 'REBUILD_RUNNING', error.message);
+      throw error;
+    }
+  }
+
+  /** The served version, every version, and the progress of this process's current or last rebuild. */
+  @Get('projections')
+  async projectionVersions() {
+    return { served: this.projections.version, versions: await this.projections.versions(), rebuild: this.projections.progress };
   }
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { type AppConfig, APP_CONFIG, ProjectorService } from '@lifecycle/core';
+import { type AppConfig, APP_CONFIG, ProjectionVersionsService, ProjectorService } from '@lifecycle/core';
 import { rulesVersion } from '@lifecycle/domain';
 
 @Controller('health')
@@ -7,19 +7,23 @@ export class HealthController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly projector: ProjectorService,
+    private readonly projections: ProjectionVersionsService,
   ) {}
 
   @Get()
   async health() {
     const projector = await this.projector.status();
+    const rebuild = this.projections.progress;
+    const rebuilding = rebuild !== null && ['building', 'switching'].includes(rebuild.state);
     return {
-      status: projector.error ? 'degraded' : 'ok',
+      status: projector.error ? 'degraded' : rebuilding ? 'rebuilding' : 'ok',
       stores: {
         eventStore: this.config.eventStoreConnectionString ? 'eventstoredb' : 'sqlite',
         readModel: this.config.mongodbUri ? 'mongodb' : 'sqlite',
         dataDir: this.config.eventStoreConnectionString && this.config.mongodbUri ? null : this.config.dataDir,
       },
       projector,
+      projection: { version: this.projections.version, rebuild },
       rulesVersion: rulesVersion(this.config.rules),
       clock: this.projector.projector.clock.date,
     };

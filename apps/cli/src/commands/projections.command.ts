@@ -2,13 +2,43 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { type AppConfig, EVENT_STORE, READ_MODEL, verifyProjection } from '@lifecycle/core';
+import cliProgress from 'cli-progress';
+import { type AppConfig, EVENT_STORE, ProjectionVersionsService, READ_MODEL, type RebuildProgress, verifyProjection } from '@lifecycle/core';
 import type { EventStore } from '@lifecycle/event-store';
 import { createSqliteReadModel, type ReadModelStore } from '@lifecycle/read-model';
 import { withContext } from '../cli-context.js';
 
 export function registerProjections(program: Command): void {
   const projections = program.command('projections').description('the read model projections');
+  projections
+    .command('rebuild')
+    .description('build a new projection version from position 0 while the current one serves, switch to it atomically, drop the old one')
+    .action(async () => {
+      const result = await withContext(async (context) => {
+        const versions = context.get(ProjectionVersionsService);
+        const bar = process.stderr.isTTY
+          ? new cliProgress.SingleBar({
+              format: 'rebuild {toVersion} [{bar}] {percentage}% | {events} events | {rate} events/s | ETA {eta}s | {state}',
+              stream: process.stderr,
+            }, cliProgress.Presets.shades_classic)
+          : null;
+        const show = (p: RebuildProgress): void => {
+          const total = Math.max(1, Number(p.head));
+          bar?.setTotal(total);
+          bar?.update(Math.min(total, Number(p.position ?? 0)), {
+            toVersion: p.toVersion, events: p.events, rate: p.eventsPerSecond, eta: p.etaSeconds ?? '?', state: p.state,
+          });
+        };
+        const first = await versions.start(show);
+        bar?.start(Math.max(1, Number(first.head)), 0, { toVersion: first.toVersion, events: 0, rate: 0, eta: '?', state: first.state });
+        try {
+          return await versions.wait();
+        } finally {
+          bar?.stop();
+        }
+      });
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    });
   projections
     .command('verify')
     .description('replay the log into a scratch projection, compare it field by field with the live read model, check the hash chains; exit 1 on any difference')

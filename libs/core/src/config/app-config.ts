@@ -38,6 +38,9 @@ class Environment {
 
   @IsOptional() @IsInt() @Min(1) @Max(100_000)
   PROJECTOR_BATCH_SIZE?: number;
+
+  @IsOptional() @IsIn(['refuse', 'auto'])
+  PROJECTION_REBUILD?: 'refuse' | 'auto';
 }
 
 export interface AppConfig {
@@ -50,6 +53,10 @@ export interface AppConfig {
   clockScheduler: boolean;
   projector: boolean;
   projectorBatchSize: number;
+  /** What the projector does when the read model was built with other rules: refuse to start, or rebuild. */
+  projectionRebuild: 'refuse' | 'auto';
+  /** Follow a switch of the served projection version made by another process (off in the CLI). */
+  followProjectionVersions: boolean;
 }
 
 export class ConfigError extends Error {
@@ -102,6 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clockScheduler: (parsed.CLOCK_SCHEDULER ?? 'on') === 'on',
     projector: (parsed.PROJECTOR ?? 'on') === 'on',
     projectorBatchSize: parsed.PROJECTOR_BATCH_SIZE ?? 5000,
+    projectionRebuild: parsed.PROJECTION_REBUILD ?? 'refuse',
+    followProjectionVersions: true,
   };
 }
 

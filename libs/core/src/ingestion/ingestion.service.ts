@@ -14,6 +14,8 @@ import { Mutex } from './mutex.js';
 
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const MAX_ATTEMPTS = 5;
+/** Most candidates appended together by a group commit (a POST /events batch holds up to 1,000). */
+const GROUP_LIMIT = 1000;
 
 export interface IngestionOptions {
   /** Tick the clock before each appended event (history import, spec section 9). */
@@ -48,7 +50,40 @@ export class IngestionService {
   }
 
   submit(candidates: Candidate[], options: IngestionOptions = {}): Promise<IngestionResult[]> {
-    return this.mutex.run(() => this.submitNow(candidates, options));
+    if (options.clock || options.metadata) return this.mutex.run(() => this.submitNow(candidates, options));
+    return new Promise<IngestionResult[]>((resolve, reject) => {
+      this.waiting.push({ candidates, resolve, reject });
+      if (this.waiting.length === 1) void this.mutex.run(() => this.submitWaiting());
+    });
+  }
+
+  /** Submissions without options waiting for the mutex; the next turn takes them together. */
+  private waiting: Array<{ candidates: Candidate[]; resolve: (results: IngestionResult[]) => void; reject: (error: unknown) => void }> = [];
+
+  /**
+   * Group commit: the submissions that queued while the previous one held the mutex (concurrent
+   * HTTP requests) are decided in arrival order and appended in one transaction, as one batch
+   * of up to GROUP_LIMIT candidates would be; each gets its own slice of the results.
+   */
+  private async submitWaiting(): Promise<void> {
+    let size = 0;
+    let taken = 0;
+    while (taken < this.waiting.length && (taken === 0 || size + this.waiting[taken].candidates.length <= GROUP_LIMIT)) {
+      size += this.waiting[taken].candidates.length;
+      taken += 1;
+    }
+    const group = this.waiting.splice(0, taken);
+    if (this.waiting.length > 0) void this.mutex.run(() => this.submitWaiting());
+    try {
+      const results = await this.submitNow(group.flatMap((g) => g.candidates), {});
+      let offset = 0;
+      for (const g of group) {
+        g.resolve(results.slice(offset, offset + g.candidates.length));
+        offset += g.candidates.length;
+      }
+    } catch (error) {
+      for (const g of group) g.reject(error);
+    }
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { rulesVersion } from '@lifecycle/domain';
 import type { EventStore, Subscription } from '@lifecycle/event-store';
 import type { ReadModelStore } from '@lifecycle/read-model';
@@ -6,14 +6,18 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG, EVENT_STORE, READ_MODEL } from '../tokens.js';
 import { catchUp } from './catch-up.js';
 import { Projector } from './projector.js';
+import { RulesMismatchError } from './rules-mismatch.error.js';
 
 const POLL_MS = 25;
 
-/** Runs the projector as a catch-up subscription over the whole log, when this process projects. */
+/**
+ * Runs the projector as a catch-up subscription over the whole log, when this process projects.
+ * ProjectionVersionsService starts it, and pauses and restarts it around a version switch.
+ */
 @Injectable()
-export class ProjectorService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ProjectorService implements OnApplicationShutdown {
   private readonly logger = new Logger('Projector');
-  readonly projector: Projector;
+  projector: Projector;
   private subscription: Subscription | null = null;
   private waiters: Array<{ position: bigint; resolve: () => void }> = [];
   private caughtUp = false;
@@ -27,9 +31,12 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     this.projector = new Projector(readModel, config.rules);
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.projector) return;
+  /** Starts the live subscription from the checkpoint; throws RulesMismatchError when the read model has other rules. */
+  async start(): Promise<void> {
+    if (this.subscription) return;
     const meta = await this.init();
+    this.caughtUp = false;
+    this.lastError = null;
     this.subscription = this.events.subscribeToAll({
       after: meta.checkpoint ?? undefined,
       batchSize: this.config.projectorBatchSize,
@@ -55,21 +62,35 @@ export class ProjectorService implements OnApplicationBootstrap, OnApplicationSh
     return this.projector.checkpoint;
   }
 
+  /** Stops the live subscription after its current batch (the checkpoint of that batch is saved). */
+  async pause(): Promise<void> {
+    const subscription = this.subscription;
+    this.subscription = null;
+    await subscription?.stop();
+  }
+
+  /** After the read model switched to another version: a fresh projector over it, live again if it was. */
+  async restart(live: boolean): Promise<void> {
+    await this.pause();
+    this.projector = new Projector(this.readModel, this.config.rules);
+    if (live) await this.start();
+    else await this.projector.init();
+    this.release();
+  }
+
+  get live(): boolean {
+    return this.subscription !== null;
+  }
+
   private async init() {
     const meta = await this.projector.init();
     const expected = rulesVersion(this.config.rules);
-    if (meta.rulesVersion !== expected) {
-      throw new Error(
-        `the read model was built with rules version ${meta.rulesVersion}, the configuration is ${expected}; ` +
-          'run `npm run cli -- projections rebuild` so that one rules version is served',
-      );
-    }
+    if (meta.rulesVersion !== expected) throw new RulesMismatchError(meta.rulesVersion, expected);
     return meta;
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.subscription?.stop();
-    this.subscription = null;
+    await this.pause();
   }
 
   /**

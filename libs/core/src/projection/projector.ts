@@ -10,6 +10,9 @@ export interface ProjectorStats {
   events: number;
   dayEnds: number;
   dueEvaluated: number;
+  /** Customers whose tier a DayEnded re-assigned (evaluated, left dirty, or ranked between old and new cutoffs). */
+  rerankCandidates: number;
+  tierChanges: number;
   lastTickMs: number;
 }
 
@@ -22,7 +25,7 @@ export interface ProjectorStats {
  */
 export class Projector {
   private meta!: ProjectionMeta;
-  readonly stats: ProjectorStats = { events: 0, dayEnds: 0, dueEvaluated: 0, lastTickMs: 0 };
+  readonly stats: ProjectorStats = { events: 0, dayEnds: 0, dueEvaluated: 0, rerankCandidates: 0, tierChanges: 0, lastTickMs: 0 };
 
   constructor(
     private readonly store: ProjectionStore,
@@ -107,18 +110,24 @@ export class Projector {
 
     const due = await this.store.dueCustomers(asOf);
     const evaluated: CustomerRecord[] = [];
+    // Only a customer whose rank key (net12) moved can change tier other than by a cutoff moving
+    // past it, which the range scans below cover; so only those await the re-rank (tierDirty).
+    const moved: CustomerRecord[] = [];
     const transitions: StoredTransition[] = [];
     for (const record of due) {
       if (record.lastPosition >= position) continue;
       const step = applyDayEnd(record.state, date, asOf, this.rules);
-      evaluated.push({ state: step.state, lastPosition: position, tierDirty: true });
+      const keyMoved = step.state.evaluation.net12 !== record.state.evaluation.net12;
+      const next: CustomerRecord = { state: step.state, lastPosition: position, tierDirty: keyMoved || record.tierDirty };
+      evaluated.push(next);
+      if (keyMoved) moved.push(next);
       transitions.push(...withPosition(step.transitions, position));
     }
     await this.store.commit({ customers: evaluated, transitions });
     this.stats.dueEvaluated += evaluated.length;
 
     const cutoffs = await this.rankCutoffs();
-    const candidates = new Map(evaluated.map((record) => [record.state.customerId, record]));
+    const candidates = new Map(moved.map((record) => [record.state.customerId, record]));
     const unfinished = (await this.store.tierDirtyIds()).filter((id) => !candidates.has(id));
     for (const [id, record] of await this.store.getCustomers(unfinished)) candidates.set(id, record);
     for (const tier of RANKED_TIERS) {
@@ -143,6 +152,8 @@ export class Projector {
     await this.store.commit({ customers: tierChanged, transitions: tierTransitions, cutoffs: { date, cutoffs }, meta, clearTierDirty: true });
     Object.assign(this.meta, meta);
     this.stats.dayEnds += 1;
+    this.stats.rerankCandidates += candidates.size;
+    this.stats.tierChanges += tierChanged.length;
     this.stats.lastTickMs = performance.now() - started;
   }
 
