@@ -3,28 +3,32 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { defaultRules } from '@lifecycle/domain';
-import { createSqliteEventStore } from '@lifecycle/event-store';
-import { createSqliteReadModel } from '@lifecycle/read-model';
+import type { EventStore } from '@lifecycle/event-store';
+import type { ReadModelStore } from '@lifecycle/read-model';
 import { IngestionService } from '../../libs/core/src/ingestion/ingestion.service.js';
 import { importHistory } from '../../libs/core/src/import/history-importer.js';
 import { Projector } from '../../libs/core/src/projection/projector.js';
 import { catchUp } from '../../libs/core/src/projection/catch-up.js';
 import { startTestApp } from '../support/test-app.js';
+import { adapterLabel, openTestStores, type TestStores } from '../support/test-stores.js';
 
 const DATA = join(process.cwd(), '../shared/data/cdnow');
 const readNdjsonGz = (file: string) =>
   gunzipSync(readFileSync(file)).toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 
-describe('CDNOW golden data', () => {
+describe(`CDNOW golden data (${adapterLabel})`, () => {
   const dir = mkdtempSync(join(tmpdir(), 'golden-'));
   let expectedCustomers: Array<Record<string, unknown>>;
   const rules = defaultRules('USD');
-  const events = createSqliteEventStore({ file: join(dir, 'events.sqlite') });
-  const readModel = createSqliteReadModel({ file: join(dir, 'read-model.sqlite') });
+  let stores: TestStores;
+  let events: EventStore;
+  let readModel: ReadModelStore;
   const expectedSummary = JSON.parse(readFileSync(join(DATA, 'expected/summary.json'), 'utf8'));
   let summary: Awaited<ReturnType<typeof importHistory>>;
 
   beforeAll(async () => {
+    stores = await openTestStores(dir);
+    ({ events, readModel } = stores);
     const ingestion = new IngestionService(events, 'USD', () => Date.now());
     summary = await importHistory(join(DATA, 'events.ndjson.gz'), ingestion, { clock: true, until: '1998-07-01', baseCurrency: 'USD' });
     const projector = new Projector(readModel, rules);
@@ -34,8 +38,7 @@ describe('CDNOW golden data', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await events.close();
-    await readModel.close();
+    await stores?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -84,7 +87,7 @@ describe('CDNOW golden data', () => {
   });
 
   it('serves the same results over HTTP: a segment paged through exactly, and the counts', async () => {
-    const app = await startTestApp({ DATA_DIR: dir });
+    const app = await startTestApp(stores.env);
     try {
       const expectedIds = expectedCustomers.filter((c) => c.status === 'AT_RISK' && c.valueTier === 'VIP').map((c) => c.customerId);
       const ids: string[] = [];

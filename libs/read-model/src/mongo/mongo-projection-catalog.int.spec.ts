@@ -4,7 +4,7 @@ import { describeProjectionCatalogContract } from '../projection-catalog.contrac
 import { createMongoProjectionCatalog } from './mongo-projection-catalog.js';
 
 const uri = process.env.MONGODB_URI;
-const SKIP_REASON = 'MongoDB catalog suite skipped: set MONGODB_URI (e.g. mongodb://localhost:27017/?replicaSet=rs0 after `docker compose up -d mongodb`)';
+const SKIP_REASON = 'MongoDB catalog suite skipped: set MONGODB_URI (e.g. mongodb://localhost:27017/lifecycle?directConnection=true after `docker compose up -d mongodb`)';
 const run = randomUUID().slice(0, 8);
 let databases = 0;
 

@@ -8,7 +8,7 @@ import { createMongoReadModel } from './mongo-read-model.js';
 import { dueFilter, IN_POPULATION, RANK_SORT, rankRangeFilter } from './queries.js';
 
 const uri = process.env.MONGODB_URI;
-const SKIP_REASON = 'MongoDB contract suite skipped: set MONGODB_URI (e.g. mongodb://localhost:27017/?replicaSet=rs0 after `docker compose up -d mongodb`)';
+const SKIP_REASON = 'MongoDB contract suite skipped: set MONGODB_URI (e.g. mongodb://localhost:27017/lifecycle?directConnection=true after `docker compose up -d mongodb`)';
 const run = randomUUID().slice(0, 8);
 let databases = 0;
 // Constructing a client does not connect; it connects on its first operation.
