@@ -1,21 +1,20 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { writeCdnowSubset } from '../support/cdnow.js';
-
-/** The compiled CLI, run as a user runs it (npm run cli builds first; the build happens once in beforeAll). */
-const CLI = join(process.cwd(), 'dist/apps/cli/src/main.js');
+import { buildCli, cliEnv, removeBuiltCli } from '../support/cli.js';
 
 describe('CLI', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cli-e2e-'));
   const dataDir = join(dir, 'data');
   const slice = join(dir, 'slice.ndjson');
 
+  let main = '';
   const cli = (args: string[], env: Record<string, string> = {}) => {
-    const run = spawnSync(process.execPath, [CLI, ...args], {
-      env: { PATH: process.env.PATH, DATA_DIR: dataDir, BASE_CURRENCY: 'USD', ...env },
+    const run = spawnSync(process.execPath, [main, ...args], {
+      env: cliEnv(dataDir, env),
       encoding: 'utf8',
       timeout: 120_000,
       maxBuffer: 256 * 1024 * 1024,
@@ -24,11 +23,13 @@ describe('CLI', () => {
   };
 
   beforeAll(async () => {
-    execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'ignore' });
+    // The compiled CLI, run as a user runs it (`npm run cli` builds, then runs the same file).
+    main = buildCli();
     await writeCdnowSubset(slice, (line) => line <= 5_000);
   }, 120_000);
 
   afterAll(() => {
+    removeBuiltCli();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -12,7 +12,7 @@ import { IngestionService } from '../../libs/core/src/ingestion/ingestion.servic
 import { catchUp } from '../../libs/core/src/projection/catch-up.js';
 import { Projector } from '../../libs/core/src/projection/projector.js';
 import { CDNOW_DIR, CDNOW_EVENTS, writeCdnowSubset } from '../support/cdnow.js';
-import { runCli } from '../support/cli.js';
+import { removeBuiltCli, runCli } from '../support/cli.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -198,6 +198,7 @@ describe('CDNOW: as of an instant, a full import equals the live state of an imp
   afterAll(async () => {
     console.log(`CDNOW as-of timings (ms): ${JSON.stringify(timings, null, 1)}`);
     await app?.close();
+    removeBuiltCli();
     rmSync(root, { recursive: true, force: true });
   });
 
