@@ -170,15 +170,19 @@ export class ProjectionVersionsService implements OnApplicationBootstrap, OnAppl
     try {
       const active = await this.catalog.activeVersion();
       if (active === this.readModel.version) return;
+      const store = await this.catalog.open(active);
       const live = this.projector.live;
       await this.projector.pause();
-      const old = this.readModel.switchTo(active, await this.catalog.open(active));
-      await this.projector.restart(live);
+      const old = this.readModel.switchTo(active, store);
+      try {
+        await this.projector.restart(live);
+      } finally {
+        // Queries that started on the old version finish before it closes.
+        setTimeout(() => void old.close(), VERSION_POLL_MS).unref();
+      }
       this.logger.log(`following the switch to projection version ${active}`);
-      // Queries that started on the old version finish before it closes.
-      setTimeout(() => void old.close(), VERSION_POLL_MS).unref();
     } catch (error) {
-      this.logger.error(`could not follow the projection version: ${(error as Error).message}`);
+      this.logger.error(`could not follow the projection version (retrying in ${VERSION_POLL_MS} ms): ${(error as Error).message}`);
     } finally {
       this.following = false;
     }
