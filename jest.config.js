@@ -15,7 +15,7 @@ const common = {
 /** Unit: pure code. Integration: adapters on temp files (and real servers when their URLs are set). E2E: HTTP. */
 export default {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps}/**/*.unit.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,bench}/**/*.unit.spec.ts'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/{libs,apps,test}/**/*.int.spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/{apps,test}/**/*.e2e.spec.ts'] },
   ],

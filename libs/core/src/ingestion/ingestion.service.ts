@@ -53,7 +53,8 @@ export class IngestionService {
     if (options.clock || options.metadata) return this.mutex.run(() => this.submitNow(candidates, options));
     return new Promise<IngestionResult[]>((resolve, reject) => {
       this.waiting.push({ candidates, resolve, reject });
-      if (this.waiting.length === 1) void this.mutex.run(() => this.submitWaiting());
+      // After the I/O phase, so the requests that arrived in this turn of the event loop join.
+      if (this.waiting.length === 1) setImmediate(() => void this.mutex.run(() => this.submitWaiting()));
     });
   }
 
@@ -205,7 +206,15 @@ export class IngestionService {
     }
     if (requests.length === 0) return [];
 
-    const outcomes = await this.store.appendMany(requests);
+    let outcomes: Awaited<ReturnType<EventStore['appendMany']>>;
+    try {
+      outcomes = await this.store.appendMany(requests);
+    } catch (error) {
+      // Nothing was appended: forget the decision states evolved above, or a retry of the same
+      // event would be answered as a duplicate.
+      for (const request of requests) this.forget(request.streamId);
+      throw error;
+    }
     const retry: number[] = [];
     for (const plan of planned) {
       const outcome = outcomes[plan.request];

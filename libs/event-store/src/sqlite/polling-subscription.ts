@@ -5,6 +5,12 @@ export interface PollingSubscriptionOptions extends SubscribeOptions {
   /** Registers a wake-up listener; returns the function that removes it. */
   listen: (wake: () => void) => () => void;
   pollIntervalMs: number;
+  /**
+   * A number that changes when another process has written the log since the last call: the
+   * timer reads the log only then (this process's appends wake the subscription themselves).
+   * Without it, every tick reads.
+   */
+  version?: () => number;
 }
 
 /**
@@ -61,8 +67,18 @@ export function startPollingSubscription(options: PollingSubscriptionOptions): S
   };
 
   const unlisten = options.listen(wake);
-  const timer = setInterval(wake, options.pollIntervalMs);
-  timer.unref();
+  let seenVersion = options.version?.();
+  const poll = (): void => {
+    if (options.version) {
+      const version = options.version();
+      if (version === seenVersion) return;
+      seenVersion = version;
+    }
+    wake();
+  };
+  // Not unref'd: a live subscription keeps its process alive, as an EventStoreDB subscription's
+  // open stream does (the projector process, apps/projector, has nothing else to wait on).
+  const timer = setInterval(poll, options.pollIntervalMs);
   queueMicrotask(wake);
 
   function halt(): void {

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { RecordedEvent } from '../event-store.port.js';
 
-const SCHEMA = `
+/** The log's table; exported for the benchmark's raw-insert baseline. */
+export const EVENTS_SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
   position INTEGER PRIMARY KEY AUTOINCREMENT,
   stream_id TEXT NOT NULL,
@@ -47,7 +48,7 @@ const toRecordedEvent = (row: EventRow): RecordedEvent => ({
 export type SqliteStatements = ReturnType<typeof prepareStatements>;
 
 export function prepareStatements(db: Database.Database) {
-  db.exec(SCHEMA);
+  db.exec(EVENTS_SCHEMA);
   const lastRevision = db
     .prepare<[string], bigint>('SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1')
     .pluck()

@@ -1,0 +1,85 @@
+import { join } from 'node:path';
+import { catchUp, Projector } from '@lifecycle/core';
+import { defaultRules } from '@lifecycle/domain';
+import { createSqliteEventStore, type EventStore } from '@lifecycle/event-store';
+import { createSqliteReadModel } from '@lifecycle/read-model';
+import type { BenchContext } from '../context.js';
+import { figure, type ScenarioResult } from '../report/figures.js';
+import { timed } from '../report/stats.js';
+import { tempDir } from '../temp-dir.js';
+import { appendLog } from '../workload/append-log.js';
+import { DEFAULT_WINDOW, GeneratedLog } from '../workload/generate-log.js';
+
+/** The projector's default batch (PROJECTOR_BATCH_SIZE). */
+const BATCH = 5000;
+
+/** Reads the whole log in projector-sized batches (rows fetched and JSON parsed): the floor of a rebuild. */
+async function readWholeLog(store: EventStore): Promise<number> {
+  let after: bigint | undefined;
+  let count = 0;
+  for (;;) {
+    const events = await store.readAll({ after, maxCount: BATCH });
+    if (events.length === 0) return count;
+    count += events.length;
+    after = events[events.length - 1].position;
+  }
+}
+
+/**
+ * 4: a generated log (with its DayEnded ticks) written straight through appendMany, then a
+ * Projector + catchUp from position 0 into a fresh read model. The same-run baseline is a bare
+ * read of the same log through the event store. The directory is kept for the query scenario,
+ * laid out as the app's DATA_DIR.
+ */
+export async function projectionRebuild(ctx: BenchContext): Promise<ScenarioResult> {
+  const { rebuildEvents, rebuildCustomers } = ctx.sizes;
+  const dir = tempDir('projection-rebuild');
+  let kept = false;
+  try {
+    const store = createSqliteEventStore({ file: join(dir.path, 'events.sqlite') });
+    ctx.progress(`4: generating and appending ${rebuildEvents.toLocaleString('en-US')} events over ${rebuildCustomers.toLocaleString('en-US')} customers`);
+    const log = new GeneratedLog({ seed: 44, customers: rebuildCustomers, prefix: 'c', ...DEFAULT_WINDOW });
+    const customers = new Set<string>();
+    const types: Record<string, number> = {};
+    const append = await timed(() => appendLog(store, log.withTicks(rebuildEvents), (event) => {
+      types[event.type] = (types[event.type] ?? 0) + 1;
+      if (event.type !== 'DayEnded') customers.add(event.customerId);
+    }));
+
+    ctx.progress('4: baseline: reading the whole log');
+    const read = await timed(() => readWholeLog(store));
+    const readPerSecond = read.result / read.seconds;
+
+    ctx.progress('4: projecting from position 0 into a fresh read model');
+    const readModel = createSqliteReadModel({ file: join(dir.path, 'read-model.sqlite') });
+    const projector = new Projector(readModel, defaultRules('USD'));
+    await projector.init();
+    const rebuild = await timed(() => catchUp(store, projector, BATCH));
+    const segments = await readModel.segmentCounts();
+    await store.close();
+    await readModel.close();
+    ctx.projectedDataDir = { path: dir.path, customerIds: [...customers].sort(), remove: dir.remove };
+    kept = true;
+
+    const eventsPerSecond = append.result / rebuild.seconds;
+    return {
+      id: 'projection-rebuild',
+      title: `4 projection rebuild (${append.result.toLocaleString('en-US')} events, ${customers.size.toLocaleString('en-US')} customers)`,
+      figures: [
+        figure('events/s', eventsPerSecond, 'events/s', {
+          baseline: { label: 'bare readAll of the log', value: readPerSecond, unit: 'events/s' },
+          target: { on: 'value', op: '>=', value: 100_000 },
+        }),
+        figure('rebuild time', rebuild.seconds, 's'),
+      ],
+      details: {
+        events: append.result, types, customers: customers.size, batchSize: BATCH,
+        appendManySeconds: append.seconds, appendManyEventsPerSecond: append.result / append.seconds,
+        readAllSeconds: read.seconds, readAllEventsPerSecond: readPerSecond,
+        rebuildSeconds: rebuild.seconds, projectorStats: { ...projector.stats }, checkpoint: String(projector.checkpoint), segments,
+      },
+    };
+  } finally {
+    if (!kept) dir.remove();
+  }
+}
