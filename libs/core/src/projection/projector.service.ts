@@ -8,7 +8,7 @@ import { catchUp } from './catch-up.js';
 import { Projector } from './projector.js';
 import { RulesMismatchError } from './rules-mismatch.error.js';
 
-const POLL_MS = 25;
+const POLL_MS = 5;
 
 /**
  * Runs the projector as a catch-up subscription over the whole log, when this process projects.
