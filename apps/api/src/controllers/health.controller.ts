@@ -25,7 +25,7 @@ export class HealthController {
       projector,
       projection: { version: this.projections.version, rebuild },
       rulesVersion: rulesVersion(this.config.rules),
-      clock: this.projector.projector.clock.date,
+      clock: projector.clockDate,
     };
   }
 }

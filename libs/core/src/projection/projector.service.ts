@@ -90,7 +90,9 @@ export class ProjectorService implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (!this.subscription) return;
     await this.pause();
+    this.logger.log(`stopped after the current batch; checkpoint ${String(this.projector.checkpoint)} saved`);
   }
 
   /**
@@ -126,7 +128,7 @@ export class ProjectorService implements OnApplicationShutdown {
     }
   }
 
-  async status(): Promise<{ mode: 'in-process' | 'external'; running: boolean; caughtUp: boolean; checkpoint: string | null; head: string; lag: string; error: string | null }> {
+  async status(): Promise<{ mode: 'in-process' | 'external'; running: boolean; caughtUp: boolean; checkpoint: string | null; head: string; lag: string; clockDate: string | null; error: string | null }> {
     const head = await this.events.headPosition();
     const meta = await this.readModel.loadMeta();
     const checkpoint = meta.checkpoint;
@@ -137,6 +139,7 @@ export class ProjectorService implements OnApplicationShutdown {
       checkpoint: checkpoint === null ? null : checkpoint.toString(),
       head: head.toString(),
       lag: (checkpoint === null ? head + 1n : head - checkpoint).toString(),
+      clockDate: meta.clockDate,
       error: this.lastError,
     };
   }

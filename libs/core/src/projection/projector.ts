@@ -24,6 +24,7 @@ export interface ProjectorStats {
  * redelivered batch changes nothing.
  */
 export class Projector {
+  /** Loaded by init(); a process that does not project never calls it, hence the `?.` in the getters. */
   private meta!: ProjectionMeta;
   readonly stats: ProjectorStats = { events: 0, dayEnds: 0, dueEvaluated: 0, rerankCandidates: 0, tierChanges: 0, lastTickMs: 0 };
 
@@ -43,11 +44,11 @@ export class Projector {
   }
 
   get checkpoint(): bigint | null {
-    return this.meta.checkpoint;
+    return this.meta?.checkpoint ?? null;
   }
 
   get clock(): { date: string | null; asOf: number | null; cutoffs: Cutoffs | null } {
-    return { date: this.meta.clockDate, asOf: this.meta.clockAsOf, cutoffs: this.meta.cutoffs };
+    return { date: this.meta?.clockDate ?? null, asOf: this.meta?.clockAsOf ?? null, cutoffs: this.meta?.cutoffs ?? null };
   }
 
   handle(events: RecordedEvent[]): Promise<void> {
