@@ -1,5 +1,6 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
-import type { EventStore, Subscription } from '../event-store.port.js';
+import type { EventStore } from '../event-store.port.js';
+import { openSubscriptions } from '../open-subscriptions.js';
 import { createEsdbAppender } from './esdb-appender.js';
 import { lastOrdinaryPosition, lastRevision, readAllAfter, readStreamEvents } from './esdb-reads.js';
 import { startEsdbSubscription } from './esdb-subscription.js';
@@ -24,7 +25,7 @@ export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore
     cacheSize: options.duplicateCacheSize ?? 200_000,
     concurrency: options.appendConcurrency ?? 16,
   });
-  const subscriptions = new Set<Subscription>();
+  const subscriptions = openSubscriptions();
   const headPosition = (): Promise<bigint> => lastOrdinaryPosition(client);
 
   return {
@@ -37,17 +38,10 @@ export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore
     headPosition,
     subscribeToAll(subscribeOptions) {
       const inner = startEsdbSubscription({ client, headPosition }, subscribeOptions);
-      const subscription: Subscription = {
-        stop: async () => {
-          subscriptions.delete(subscription);
-          await inner.stop();
-        },
-      };
-      subscriptions.add(subscription);
-      return subscription;
+      return subscriptions.track(inner);
     },
     async close() {
-      await Promise.all([...subscriptions].map((s) => s.stop()));
+      await subscriptions.stopAll();
       await client.dispose();
     },
   };

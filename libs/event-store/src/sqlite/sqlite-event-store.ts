@@ -7,8 +7,8 @@ import {
   type AppendRequest,
   type AppendResult,
   type EventStore,
-  type Subscription,
 } from '../event-store.port.js';
+import { openSubscriptions } from '../open-subscriptions.js';
 import { startPollingSubscription } from './polling-subscription.js';
 import { prepareStatements, type SqliteStatements, type StoredRef } from './sqlite-statements.js';
 
@@ -35,7 +35,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
   const db = openDatabase(options.file);
   const statements = prepareStatements(db);
   const listeners = new Set<() => void>();
-  const subscriptions = new Set<Subscription>();
+  const subscriptions = openSubscriptions();
 
   const appendAll = db.transaction((requests: AppendRequest[], recordedAt: string) =>
     requests.map((request) => {
@@ -90,17 +90,10 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
         // Changes when another connection (another process) has committed since the last look.
         version: () => db.pragma('data_version', { simple: true }) as number,
       });
-      const subscription: Subscription = {
-        stop: async () => {
-          subscriptions.delete(subscription);
-          await inner.stop();
-        },
-      };
-      subscriptions.add(subscription);
-      return subscription;
+      return subscriptions.track(inner);
     },
     async close() {
-      await Promise.all([...subscriptions].map((s) => s.stop()));
+      await subscriptions.stopAll();
       if (db.open) db.close();
     },
   };
