@@ -1,18 +1,12 @@
 import type { Long } from 'mongodb';
-import type { TransitionCause, TransitionField } from '@lifecycle/domain';
+import type { TransitionField } from '@lifecycle/domain';
 import type { StoredTransition } from '../read-model.port.js';
 import { toBigInt, toLong } from './int64.js';
 
-export interface TransitionDocument {
+/** A stored transition with its derived id, and its position as a BSON int64. */
+export interface TransitionDocument extends Omit<StoredTransition, 'position'> {
   _id: string;
-  customerId: string;
   position: Long | bigint;
-  field: TransitionField;
-  from: string | null;
-  to: string;
-  t: number;
-  cause: TransitionCause;
-  reactivation?: true;
 }
 
 /** The order in which the domain emits a step's transitions. */

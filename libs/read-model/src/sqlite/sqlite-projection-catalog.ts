@@ -12,11 +12,9 @@ export interface SqliteProjectionCatalogOptions {
 /** The read model file of the builds before projection versions; adopted as the first version. */
 const LEGACY_FILE = 'read-model.sqlite';
 
-interface VersionRow {
-  version: string;
-  file: string;
-  state: ProjectionVersion['state'];
-}
+/** Version `v<seq>`; AUTOINCREMENT never gives a dropped version's number again. */
+const versionOf = (seq: number | bigint): string => `v${seq}`;
+const seqOf = (version: string): number => (/^v\d+$/.test(version) ? Number(version.slice(1)) : -1);
 
 /**
  * Embedded projection versions: one SQLite file per version, so a rebuild never contends for
@@ -29,63 +27,59 @@ export function createSqliteProjectionCatalog(options: SqliteProjectionCatalogOp
   db.pragma('journal_mode = WAL');
   db.exec(`
     CREATE TABLE IF NOT EXISTS projection_versions (
-      seq INTEGER PRIMARY KEY AUTOINCREMENT, version TEXT NOT NULL UNIQUE, file TEXT NOT NULL, state TEXT NOT NULL);
-    CREATE TABLE IF NOT EXISTS projection_pointer (id INTEGER PRIMARY KEY CHECK (id = 1), version TEXT NOT NULL);
+      seq INTEGER PRIMARY KEY AUTOINCREMENT, legacy INTEGER NOT NULL DEFAULT 0, state TEXT NOT NULL);
+    CREATE TABLE IF NOT EXISTS projection_pointer (id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL);
   `);
   const s = {
-    active: db.prepare('SELECT version FROM projection_pointer WHERE id = 1').pluck(),
-    // AUTOINCREMENT: a dropped version's number is never given again.
-    insert: db.prepare("INSERT INTO projection_versions (version, file, state) VALUES ('#' || random(), '', ?)"),
-    name: db.prepare('UPDATE projection_versions SET version = ?, file = ? WHERE seq = ?'),
-    setPointer: db.prepare('INSERT INTO projection_pointer (id, version) VALUES (1, ?)'),
-    movePointer: db.prepare('UPDATE projection_pointer SET version = ? WHERE id = 1 AND version = ?'),
-    setState: db.prepare('UPDATE projection_versions SET state = ? WHERE version = ?'),
-    get: db.prepare('SELECT version, file, state FROM projection_versions WHERE version = ?'),
-    all: db.prepare('SELECT version, state FROM projection_versions ORDER BY seq'),
-    remove: db.prepare('DELETE FROM projection_versions WHERE version = ?'),
+    active: db.prepare('SELECT seq FROM projection_pointer WHERE id = 1').pluck(),
+    insert: db.prepare('INSERT INTO projection_versions (legacy, state) VALUES (?, ?)'),
+    setPointer: db.prepare('INSERT INTO projection_pointer (id, seq) VALUES (1, ?)'),
+    movePointer: db.prepare('UPDATE projection_pointer SET seq = ? WHERE id = 1 AND seq = ?'),
+    setState: db.prepare('UPDATE projection_versions SET state = ? WHERE seq = ?'),
+    legacy: db.prepare('SELECT legacy FROM projection_versions WHERE seq = ?').pluck(),
+    all: db.prepare('SELECT seq, state FROM projection_versions ORDER BY seq'),
+    remove: db.prepare('DELETE FROM projection_versions WHERE seq = ?'),
   };
 
-  const register = (state: ProjectionVersion['state'], file?: string): string => {
-    const seq = s.insert.run(state).lastInsertRowid;
-    const version = `v${seq}`;
-    s.name.run(version, file ?? `read-model.${version}.sqlite`, seq);
-    return version;
-  };
+  const activeSeq = (): number | undefined => s.active.get() as number | undefined;
 
-  const activeVersion = db.transaction((): string => {
-    const active = s.active.get() as string | undefined;
-    if (active !== undefined) return active;
-    const version = register('active', existsSync(join(options.dir, LEGACY_FILE)) ? LEGACY_FILE : undefined);
-    s.setPointer.run(version);
-    return version;
+  const createFirst = db.transaction((): number => {
+    const existing = activeSeq();
+    if (existing !== undefined) return existing;
+    const legacy = existsSync(join(options.dir, LEGACY_FILE)) ? 1 : 0;
+    const seq = Number(s.insert.run(legacy, 'active').lastInsertRowid);
+    s.setPointer.run(seq);
+    return seq;
   });
 
-  const rowOf = (version: string): VersionRow => {
-    const row = s.get.get(version) as VersionRow | undefined;
-    if (!row) throw new ProjectionVersionError(`unknown projection version ${version}`);
-    return row;
+  const fileOf = (version: string): string => {
+    const legacy = s.legacy.get(seqOf(version)) as number | undefined;
+    if (legacy === undefined) throw new ProjectionVersionError(`unknown projection version ${version}`);
+    return legacy ? LEGACY_FILE : `read-model.${version}.sqlite`;
   };
 
   const activate = db.transaction((version: string, expected: string): boolean => {
-    rowOf(version);
-    if (s.movePointer.run(version, expected).changes === 0) return false;
-    s.setState.run('retired', expected);
-    s.setState.run('active', version);
+    fileOf(version);
+    if (s.movePointer.run(seqOf(version), seqOf(expected)).changes === 0) return false;
+    s.setState.run('retired', seqOf(expected));
+    s.setState.run('active', seqOf(version));
     return true;
   });
 
   return {
-    activeVersion: async () => activeVersion.immediate(),
-    createVersion: async () => db.transaction(() => register('building')).immediate(),
-    open: async (version) => createSqliteReadModel({ file: join(options.dir, rowOf(version).file) }),
+    // Every process polls this: a plain read, and a write transaction only on an empty catalog.
+    activeVersion: async () => versionOf(activeSeq() ?? createFirst.immediate()),
+    createVersion: async () => versionOf(s.insert.run(0, 'building').lastInsertRowid),
+    open: async (version) => createSqliteReadModel({ file: join(options.dir, fileOf(version)) }),
     activate: async (version, expected) => activate.immediate(version, expected),
     drop: async (version) => {
-      const { file } = rowOf(version);
-      if (s.active.get() === version) throw new ProjectionVersionError(`projection version ${version} is served; it cannot be dropped`);
+      const file = fileOf(version);
+      if (activeSeq() === seqOf(version)) throw new ProjectionVersionError(`projection version ${version} is served; it cannot be dropped`);
       for (const suffix of ['', '-wal', '-shm']) rmSync(join(options.dir, file + suffix), { force: true });
-      s.remove.run(version);
+      s.remove.run(seqOf(version));
     },
-    versions: async () => s.all.all() as ProjectionVersion[],
+    versions: async () =>
+      (s.all.all() as Array<{ seq: number; state: ProjectionVersion['state'] }>).map(({ seq, state }) => ({ version: versionOf(seq), state })),
     close: async () => {
       db.close();
     },
