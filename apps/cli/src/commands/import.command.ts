@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
 import type { Command } from 'commander';
-import cliProgress from 'cli-progress';
 import { IngestionService, importHistory, ProjectorService } from '@lifecycle/core';
 import { withContext } from '../cli-context.js';
+import { terminalProgressBar } from '../progress-bar.js';
 
 interface ImportFlags {
   clock?: boolean;
@@ -23,12 +23,7 @@ export function registerImport(program: Command): void {
     .action(async (file: string, flags: ImportFlags) => {
       const size = statSync(file).size;
       await withContext(async (context, config) => {
-        const bar = process.stderr.isTTY
-          ? new cliProgress.SingleBar({
-              format: 'import [{bar}] {percentage}% | {events} events | {rate} events/s | ETA {eta_formatted}',
-              stream: process.stderr,
-            }, cliProgress.Presets.shades_classic)
-          : null;
+        const bar = terminalProgressBar('import [{bar}] {percentage}% | {events} events | {rate} events/s | ETA {eta_formatted}');
         bar?.start(size, 0, { events: 0, rate: 0 });
         const started = performance.now();
         const summary = await importHistory(file, context.get(IngestionService), {

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import cliProgress from 'cli-progress';
 import { type AppConfig, EVENT_STORE, ProjectionVersionsService, READ_MODEL, type RebuildProgress, verifyProjection } from '@lifecycle/core';
 import type { EventStore } from '@lifecycle/event-store';
 import { createSqliteReadModel, type ReadModelStore } from '@lifecycle/read-model';
 import { withContext } from '../cli-context.js';
+import { terminalProgressBar } from '../progress-bar.js';
 
 export function registerProjections(program: Command): void {
   const projections = program.command('projections').description('the read model projections');
@@ -16,12 +16,7 @@ export function registerProjections(program: Command): void {
     .action(async () => {
       const result = await withContext(async (context) => {
         const versions = context.get(ProjectionVersionsService);
-        const bar = process.stderr.isTTY
-          ? new cliProgress.SingleBar({
-              format: 'rebuild {toVersion} [{bar}] {percentage}% | {events} events | {rate} events/s | ETA {eta}s | {state}',
-              stream: process.stderr,
-            }, cliProgress.Presets.shades_classic)
-          : null;
+        const bar = terminalProgressBar('rebuild {toVersion} [{bar}] {percentage}% | {events} events | {rate} events/s | ETA {eta}s | {state}');
         const show = (p: RebuildProgress): void => {
           const total = Math.max(1, Number(p.head));
           bar?.setTotal(total);
