@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createEsdbEventStore, createSqliteEventStore, type EventStore } from '@lifecycle/event-store';
-import {
-  createMongoProjectionCatalog, createSqliteProjectionCatalog, type ProjectionCatalog, type ReadModelStore,
-} from '@lifecycle/read-model';
-import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
+import { loadConfig, openEventStore, openProjectionCatalog } from '@lifecycle/core';
+import type { EventStore } from '@lifecycle/event-store';
+import type { ReadModelStore } from '@lifecycle/read-model';
 
 export interface TestStores {
   events: EventStore;
@@ -27,40 +25,23 @@ const withDatabase = (uri: string, database: string): string =>
   uri.replace(/^(mongodb(?:\+srv)?:\/\/[^/?]+)(\/[^?]*)?/, `$1/${database}`);
 
 /**
- * Opens the stores for a whole-system test in `dir`. On EventStoreDB the log must be empty
- * (the test reads $all from the start): a fresh `docker compose up`. On MongoDB the read model
- * goes to a database of its own, dropped on close.
+ * Opens the stores for a whole-system test in `dir`, chosen as the service chooses them. On
+ * EventStoreDB the log must be empty (the test reads $all from the start): a fresh `docker
+ * compose up`. On MongoDB the read model goes to a database of its own, dropped on close.
  */
 export async function openTestStores(dir: string): Promise<TestStores> {
   const env: Record<string, string> = { DATA_DIR: dir };
-  let events: EventStore;
-  if (esdbUrl) {
-    events = createEsdbEventStore({ connectionString: esdbUrl });
-    if ((await events.readAll({ maxCount: 1 })).length > 0) {
-      await events.close();
-      throw new Error(`EventStoreDB at ${esdbUrl} already holds events; this test needs an empty log: docker compose down -v && docker compose up -d`);
-    }
-    env.EVENTSTORE_CONNECTION_STRING = esdbUrl;
-  } else {
-    events = createSqliteEventStore({ file: join(dir, 'events.sqlite') });
+  if (esdbUrl) env.EVENTSTORE_CONNECTION_STRING = esdbUrl;
+  const database = `test_${randomUUID().slice(0, 8)}`;
+  if (mongoUrl) env.MONGODB_URI = withDatabase(mongoUrl, database);
+  const config = loadConfig(env);
+
+  const events = openEventStore(config);
+  if (esdbUrl && (await events.readAll({ maxCount: 1 })).length > 0) {
+    await events.close();
+    throw new Error(`EventStoreDB at ${esdbUrl} already holds events; this test needs an empty log: docker compose down -v && docker compose up -d`);
   }
-  let catalog: ProjectionCatalog;
-  let dropDatabase = async (): Promise<void> => undefined;
-  if (mongoUrl) {
-    const database = `test_${randomUUID().slice(0, 8)}`;
-    env.MONGODB_URI = withDatabase(mongoUrl, database);
-    catalog = await createMongoProjectionCatalog({ uri: env.MONGODB_URI });
-    dropDatabase = async () => {
-      const client = new MongoClient(env.MONGODB_URI);
-      try {
-        await client.db(database).dropDatabase();
-      } finally {
-        await client.close();
-      }
-    };
-  } else {
-    catalog = createSqliteProjectionCatalog({ dir });
-  }
+  const catalog = await openProjectionCatalog(config);
   const readModel = await catalog.open(await catalog.activeVersion());
   return {
     events, readModel, env, label: adapterLabel,
@@ -68,7 +49,13 @@ export async function openTestStores(dir: string): Promise<TestStores> {
       await events.close();
       await readModel.close();
       await catalog.close();
-      await dropDatabase();
+      if (!config.mongodbUri) return;
+      const client = new MongoClient(config.mongodbUri);
+      try {
+        await client.db(database).dropDatabase();
+      } finally {
+        await client.close();
+      }
     },
   };
 }

@@ -1,6 +1,7 @@
 export * from './tokens.js';
 export * from './config/app-config.js';
 export * from './lifecycle-core.module.js';
+export { openEventStore, openProjectionCatalog } from './stores.providers.js';
 export * from './ingestion/ingestion.service.js';
 export * from './ingestion/ingestion-result.js';
 export * from './ingestion/clock-scheduler.service.js';

@@ -9,23 +9,31 @@ import type { AppConfig } from './config/app-config.js';
 import { IngestionService } from './ingestion/ingestion.service.js';
 import { APP_CONFIG, EVENT_STORE, PROJECTION_CATALOG, READ_MODEL, WALL_CLOCK, type WallClock } from './tokens.js';
 
+type StoreConfig = Pick<AppConfig, 'dataDir' | 'eventStoreConnectionString' | 'mongodbUri'>;
+
+/** EventStoreDB when its URL is configured, the embedded SQLite log otherwise. */
+export function openEventStore(config: StoreConfig): EventStore {
+  if (config.eventStoreConnectionString) return createEsdbEventStore({ connectionString: config.eventStoreConnectionString });
+  return createSqliteEventStore({ file: join(config.dataDir, 'events.sqlite') });
+}
+
+/** MongoDB when its URI is configured, the embedded SQLite files otherwise. */
+export function openProjectionCatalog(config: StoreConfig): Promise<ProjectionCatalog> | ProjectionCatalog {
+  if (config.mongodbUri) return createMongoProjectionCatalog({ uri: config.mongodbUri });
+  return createSqliteProjectionCatalog({ dir: config.dataDir });
+}
+
 /** One adapter per technology; the embedded SQLite ones when no server URL is configured. */
 export const storeProviders: Provider[] = [
   {
     provide: EVENT_STORE,
     inject: [APP_CONFIG],
-    useFactory: (config: AppConfig): EventStore => {
-      if (config.eventStoreConnectionString) return createEsdbEventStore({ connectionString: config.eventStoreConnectionString });
-      return createSqliteEventStore({ file: join(config.dataDir, 'events.sqlite') });
-    },
+    useFactory: openEventStore,
   },
   {
     provide: PROJECTION_CATALOG,
     inject: [APP_CONFIG],
-    useFactory: (config: AppConfig): Promise<ProjectionCatalog> | ProjectionCatalog => {
-      if (config.mongodbUri) return createMongoProjectionCatalog({ uri: config.mongodbUri });
-      return createSqliteProjectionCatalog({ dir: config.dataDir });
-    },
+    useFactory: openProjectionCatalog,
   },
   {
     // The served projection version; a rebuild switches it under running queries.
