@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { addDays, type CustomerProfile, defaultRules, formatInstant, parseInstant, type Transition } from '@lifecycle/domain';
 import { EVENT_STORE, READ_MODEL } from '@lifecycle/core';
-import { CLOCK_STREAM, createSqliteEventStore, type EventStore, type RecordedEvent } from '@lifecycle/event-store';
+import { createSqliteEventStore, type EventStore } from '@lifecycle/event-store';
 import { createSqliteReadModel, type QueryStore } from '@lifecycle/read-model';
+import { ClockTicks } from '../../libs/core/src/audit/clock-ticks.js';
 import { customerAsOf } from '../../libs/core/src/audit/customer-as-of.js';
 import { importHistory } from '../../libs/core/src/import/history-importer.js';
 import { IngestionService } from '../../libs/core/src/ingestion/ingestion.service.js';
@@ -113,20 +114,6 @@ function profileDifferences(live: CustomerProfile, asOf: CustomerProfile | undef
   return out;
 }
 
-/** The as-of service reads the whole clock stream on every call; it does not change here, so read it once. */
-function clockReadOnce(events: EventStore): EventStore {
-  let clock: Promise<RecordedEvent[]> | undefined;
-  return new Proxy(events, {
-    get(target, property) {
-      if (property === 'readStream') {
-        return (streamId: string, ...rest: [bigint?, number?]) =>
-          streamId === CLOCK_STREAM && rest.length === 0 ? (clock ??= target.readStream(streamId)) : target.readStream(streamId, ...rest);
-      }
-      const value = Reflect.get(target, property);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
 
 describe('CDNOW: as of an instant, a full import equals the live state of an import up to that instant', () => {
   const root = mkdtempSync(join(tmpdir(), 'as-of-'));
@@ -136,6 +123,7 @@ describe('CDNOW: as of an instant, a full import equals the live state of an imp
   let fullImport: { appended: number; rejected: Record<string, number>; dayEnded: unknown };
   let app: TestApp;
   let fullEvents: EventStore;
+  let fullClock: ClockTicks;
   let fullReadModel: QueryStore;
   let fullProfiles: CustomerProfile[];
 
@@ -190,7 +178,8 @@ describe('CDNOW: as of an instant, a full import equals the live state of an imp
     await Promise.all([full, timed('A: import and project up to each instant', importUpToEachInstant)]);
     fullImport = JSON.parse((await full).stdout);
     app = await startTestApp({ DATA_DIR: fullDir });
-    fullEvents = clockReadOnce(app.app.get<EventStore>(EVENT_STORE));
+    fullEvents = app.app.get<EventStore>(EVENT_STORE);
+    fullClock = new ClockTicks(fullEvents);
     fullReadModel = app.app.get<QueryStore>(READ_MODEL);
     fullProfiles = await allProfiles(fullReadModel);
   }, 300_000);
@@ -228,7 +217,7 @@ describe('CDNOW: as of an instant, a full import equals the live state of an imp
       const mismatches: string[] = [];
       await timed(`as-of ${iso}: ${sample.length} customers`, async () => {
         for (const id of sample) {
-          const result = await customerAsOf(fullEvents, fullReadModel, id, at, rules);
+          const result = await customerAsOf(fullEvents, fullReadModel, id, at, rules, fullClock);
           if (result && result.clockDate !== clockDateAt(iso)) mismatches.push(`${id} clockDate: as-of ${result.clockDate}`);
           mismatches.push(...profileDifferences(profiles.get(id) as CustomerProfile, result?.profile));
           const stored = transitions.get(id) as Transition[];
@@ -247,7 +236,7 @@ describe('CDNOW: as of an instant, a full import equals the live state of an imp
       expect(later.length).toBeGreaterThan(0);
       const known: string[] = [];
       await timed(`as-of ${iso}: ${later.length} later customers`, async () => {
-        for (const p of later) if (await customerAsOf(fullEvents, fullReadModel, p.customerId, at, rules)) known.push(p.customerId);
+        for (const p of later) if (await customerAsOf(fullEvents, fullReadModel, p.customerId, at, rules, fullClock)) known.push(p.customerId);
       });
       expect(known).toEqual([]);
     });
