@@ -7,10 +7,9 @@ import {
   type NewEvent,
   type RecordedEvent,
 } from './event-store.port.js';
+import { describeSkipped } from '../../../test/support/skipped-suite.js';
 
 type StoreFactory = () => Promise<{ store: EventStore; teardown: () => Promise<void> } | null>;
-
-const warnedSkips = new Set<string>();
 
 const uniqueStream = (prefix: string): string => `${prefix}-${randomUUID().slice(0, 12)}`;
 
@@ -46,13 +45,7 @@ const isConflict = (value: unknown): value is WrongExpectedRevisionError => valu
 export function describeEventStoreContract(adapterName: string, factory: StoreFactory, skipReason?: string): void {
   const title = `EventStore contract: ${adapterName}`;
   if (skipReason !== undefined) {
-    if (!warnedSkips.has(title)) {
-      warnedSkips.add(title);
-      console.warn(`${title} skipped: ${skipReason}`);
-    }
-    describe.skip(`${title} (skipped: ${skipReason})`, () => {
-      it('is skipped', () => undefined);
-    });
+    describeSkipped(title, skipReason);
     return;
   }
 

@@ -1,5 +1,6 @@
 import { buildFixture } from './contract-fixtures.js';
 import type { ProjectionCatalog } from './projection-catalog.port.js';
+import { describeSkipped } from '../../../test/support/skipped-suite.js';
 
 /** One storage (a directory, a database): `open` may be called again to reopen it; `teardown` removes it. */
 export interface CatalogStorage {
@@ -12,10 +13,7 @@ type CatalogFactory = () => Promise<CatalogStorage>;
 export function describeProjectionCatalogContract(adapterName: string, factory: CatalogFactory, skipReason?: string): void {
   const title = `ProjectionCatalog contract: ${adapterName}`;
   if (skipReason !== undefined) {
-    process.stderr.write(`[${title}] ${skipReason}\n`);
-    describe.skip(`${title} (skipped: ${skipReason})`, () => {
-      it('is skipped', () => undefined);
-    });
+    describeSkipped(title, skipReason);
     return;
   }
 

@@ -3,10 +3,9 @@ import {
   BASE_POSITION, buildFixture, DAY_END_DATE, DAY_END_POSITION, type Fixture, FOLD_CUTOFFS, ids, ordinal,
 } from './contract-fixtures.js';
 import type { CustomerFilter, CustomerRecord, ProjectionMeta, ReadModelStore, StoredTransition } from './read-model.port.js';
+import { describeSkipped } from '../../../test/support/skipped-suite.js';
 
 type StoreFactory = () => Promise<{ store: ReadModelStore; teardown: () => Promise<void> } | null>;
-
-const warnedSkips = new Set<string>();
 
 const EMPTY_META: ProjectionMeta = { checkpoint: null, clockDate: null, clockAsOf: null, cutoffs: null, rulesVersion: null };
 const CLOCK_AS_OF = Date.parse('2024-04-10T00:00:00.000Z');
@@ -22,13 +21,7 @@ const META: ProjectionMeta = {
 export function describeReadModelContract(adapterName: string, factory: StoreFactory, skipReason?: string): void {
   const title = `ReadModelStore contract: ${adapterName}`;
   if (skipReason !== undefined) {
-    if (!warnedSkips.has(title)) {
-      warnedSkips.add(title);
-      process.stderr.write(`[${title}] ${skipReason}\n`);
-    }
-    describe.skip(`${title} (skipped: ${skipReason})`, () => {
-      it('is skipped', () => undefined);
-    });
+    describeSkipped(title, skipReason);
     return;
   }
 
