@@ -3,6 +3,7 @@ import {
   BASE_POSITION, buildFixture, DAY_END_DATE, DAY_END_POSITION, type Fixture, FOLD_CUTOFFS, ids, ordinal,
 } from './contract-fixtures.js';
 import type { CustomerFilter, CustomerRecord, ProjectionMeta, ReadModelStore, StoredTransition } from './read-model.port.js';
+import { expectedTallies, sortTallies } from './stats.contract-helpers.js';
 import { describeSkipped } from '../../../test/support/skipped-suite.js';
 
 type StoreFactory = () => Promise<{ store: ReadModelStore; teardown: () => Promise<void> } | null>;
@@ -293,6 +294,57 @@ export function describeReadModelContract(adapterName: string, factory: StoreFac
           loyaltyLevel: { NONE: 2, ONE_TIME: 4, REPEAT: 2 },
           valueTier: { VIP: 1, KEY: 1, STANDARD: 2, SMALL: 2, NONE: 2 },
         });
+      });
+    });
+
+    describe('statistics', () => {
+      const DAY = 86_400_000;
+      const instants = () => [...new Set(fixture.transitions.map((tr) => tr.t))].sort((a, b) => a - b);
+
+      it('tallies every transition before an instant (exclusive) by field, from and to, with the reactivations', async () => {
+        expect(await store.transitionTalliesBefore(Number.MAX_SAFE_INTEGER)).toEqual([]);
+        await seed();
+        const ts = instants();
+        expect(ts.length).toBeGreaterThan(5);
+        for (const before of [ts[0], ts[1], ts[4], ts[4] + 1, ts[ts.length - 1], Number.MAX_SAFE_INTEGER]) {
+          const expected = expectedTallies(fixture.transitions.filter((tr) => tr.t < before));
+          expect(sortTallies(await store.transitionTalliesBefore(before))).toEqual(expected);
+        }
+        const all = await store.transitionTalliesBefore(Number.MAX_SAFE_INTEGER);
+        expect(all.reduce((sum, t) => sum + t.n, 0)).toBe(fixture.transitions.length);
+        expect(all.reduce((sum, t) => sum + t.reactivations, 0)).toBe(1);
+        expect(all).toContainEqual({ field: 'status', from: null, to: 'PROSPECT', n: 8, reactivations: 0 });
+      });
+
+      it('tallies the transitions of [from, to) per UTC day, in day order', async () => {
+        expect(await store.dailyTransitionTallies(0, Number.MAX_SAFE_INTEGER)).toEqual([]);
+        await seed();
+        const ts = instants();
+        const ranges: Array<[number, number]> = [
+          [ts[0], Number.MAX_SAFE_INTEGER], [ts[1], ts[5]], [ts[2] - DAY, ts[2]], [ts[ts.length - 1], ts[ts.length - 1] + 1], [ts[3] + 1, ts[3] + 2],
+        ];
+        for (const [from, to] of ranges) {
+          const got = await store.dailyTransitionTallies(from, to);
+          const expected = expectedTallies(fixture.transitions.filter((tr) => tr.t >= from && tr.t < to), DAY);
+          expect(sortTallies(got)).toEqual(expected);
+          const days = got.map((tally) => tally.day);
+          expect(days).toEqual([...days].sort((a, b) => a - b));
+        }
+        const dayEnd = await store.dailyTransitionTallies(ts[ts.length - 1], ts[ts.length - 1] + 1);
+        expect(dayEnd).toEqual([{ day: Date.parse('2024-04-10T00:00:00Z') / DAY, field: 'status', from: 'NEW', to: 'ACTIVE', n: 1, reactivations: 0 }]);
+      });
+
+      it('gives the cutoffs of a date range, both ends included, in date order', async () => {
+        const other: Cutoffs = { populationSize: 1, VIP: { net12: 7, customerId: 'z' }, KEY: null, STANDARD: null };
+        for (const date of ['2024-01-03', '2024-01-01', '2024-01-02', '2024-02-01']) {
+          await store.commit({ customers: [], transitions: [], cutoffs: { date, cutoffs: date === '2024-01-02' ? other : FOLD_CUTOFFS } });
+        }
+        expect(await store.cutoffsBetween('2024-01-01', '2024-01-02')).toEqual([
+          { date: '2024-01-01', cutoffs: FOLD_CUTOFFS }, { date: '2024-01-02', cutoffs: other },
+        ]);
+        expect((await store.cutoffsBetween('2024-01-02', '2024-12-31')).map((c) => c.date)).toEqual(['2024-01-02', '2024-01-03', '2024-02-01']);
+        expect(await store.cutoffsBetween('2024-01-04', '2024-01-31')).toEqual([]);
+        expect(await store.cutoffsBetween('2024-01-03', '2024-01-01')).toEqual([]);
       });
     });
 

@@ -1,4 +1,5 @@
 import type { CustomerProfile, CustomerState, Cutoffs, RankKey, Transition } from '@lifecycle/domain';
+import type { DailyTransitionTally, TransitionTally } from './stats.port.js';
 
 /** A customer as stored: its state and the log position of the last event applied to it. */
 export interface CustomerRecord {
@@ -83,6 +84,12 @@ export interface QueryStore {
   cutoffsAt(date: string): Promise<Cutoffs | null>;
   allCutoffs(): Promise<Array<{ date: string; cutoffs: Cutoffs }>>;
   transitionCounts(): Promise<{ byField: Record<string, number>; initial: Record<string, number>; reactivations: number }>;
+  /** Every transition with t < before, tallied by field, from and to (what the segments held just before that instant). */
+  transitionTalliesBefore(before: number): Promise<TransitionTally[]>;
+  /** The transitions with from ≤ t < to, tallied per UTC day, field, from and to. */
+  dailyTransitionTallies(from: number, to: number): Promise<DailyTransitionTally[]>;
+  /** The cutoffs kept for each date from `from` to `to` (YYYY-MM-DD, both included), in date order. */
+  cutoffsBetween(from: string, to: string): Promise<Array<{ date: string; cutoffs: Cutoffs }>>;
 }
 
 export interface ReadModelStore extends ProjectionStore, QueryStore {

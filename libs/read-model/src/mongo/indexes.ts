@@ -12,4 +12,8 @@ export const CUSTOMER_INDEXES: IndexDescription[] = [
   { key: { tierDirty: 1, _id: 1 }, name: 'tierDirty_pending', partialFilterExpression: { tierDirty: true } },
 ];
 
-export const TRANSITION_INDEXES: IndexDescription[] = [{ key: { customerId: 1, _id: 1 }, name: 'customerId_id' }];
+export const TRANSITION_INDEXES: IndexDescription[] = [
+  { key: { customerId: 1, _id: 1 }, name: 'customerId_id' },
+  // Daily statistics select transitions by instant.
+  { key: { t: 1 }, name: 't' },
+];

@@ -10,6 +10,7 @@ import {
   decodeIdCursor, dueFilter, encodeIdCursor, ID_SORT, IN_POPULATION, RANK_SORT, rankRangeFilter, segmentFilter, TIER_DIRTY,
   transitionsFilter,
 } from './queries.js';
+import { mongoStatsQueries } from './stats-queries.js';
 import { fromTransitionDocument, type TransitionDocument, toTransitionDocument } from './transition-document.js';
 
 export interface MongoReadModelOptions {
@@ -156,6 +157,7 @@ function mongoReadModel(client: MongoClient, c: Collections, session: ClientSess
     allCutoffs: async () => (await c.cutoffs.find({}, { sort: ID_SORT }).toArray()).map((doc) => ({ date: doc._id, cutoffs: doc.cutoffs })),
     transitionCounts: async () =>
       transitionCountsFrom((await c.transitions.aggregate<TransitionFacet>(TRANSITION_COUNTS_PIPELINE).toArray())[0]),
+    ...mongoStatsQueries(c.transitions, c.cutoffs),
     close: async () => {
       await session.endSession();
       await client.close();

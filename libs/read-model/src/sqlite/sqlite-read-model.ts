@@ -7,6 +7,7 @@ import type {
 } from '../read-model.port.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { schema } from './schema.js';
+import { sqliteStatsQueries } from './stats-queries.js';
 
 interface CustomerRow {
   customer_id: string;
@@ -254,6 +255,7 @@ export function createSqliteReadModel(options: SqliteReadModelOptions): ReadMode
       }
       return { byField, initial, reactivations: (s.reactivations.get() as { n: number }).n };
     },
+    ...sqliteStatsQueries(db, p),
     close: async () => {
       if (db !== writer) db.close();
       writer.close();
