@@ -31,3 +31,6 @@ export * from './queries/get-transitions.query.js';
 export * from './queries/explain-customer.query.js';
 export * from './audit/export-log.js';
 export * from './audit/verify-projection.js';
+export * from './queries/get-segments-daily.query.js';
+export * from './queries/get-cutoffs-range.query.js';
+export type { SegmentDay, CountsByField } from './queries/segment-series.js';

@@ -14,6 +14,8 @@ import { GetHistoryHandler } from './queries/get-history.handler.js';
 import { GetSegmentsHandler } from './queries/get-segments.handler.js';
 import { GetTransitionsHandler } from './queries/get-transitions.handler.js';
 import { ListCustomersHandler } from './queries/list-customers.handler.js';
+import { GetCutoffsRangeHandler } from './queries/get-cutoffs-range.handler.js';
+import { GetSegmentsDailyHandler } from './queries/get-segments-daily.handler.js';
 import { IngestionService } from './ingestion/ingestion.service.js';
 import { storeProviders, StoresCloser } from './stores.providers.js';
 import { APP_CONFIG, EVENT_STORE, PROJECTION_CATALOG, READ_MODEL, WALL_CLOCK } from './tokens.js';
@@ -22,6 +24,7 @@ const handlers = [
   RecordCustomerEventHandler, IngestBatchHandler, AdvanceClockHandler,
   GetCustomerHandler, ListCustomersHandler, GetSegmentsHandler,
   GetHistoryHandler, GetAsOfHandler, GetTransitionsHandler, ExplainCustomerHandler,
+  GetSegmentsDailyHandler, GetCutoffsRangeHandler,
 ];
 
 /** Ports, adapters, command and query handlers, the projector and the clock: shared by the API, the projector process and the CLI. */
