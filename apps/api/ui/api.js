@@ -1,0 +1,51 @@
+/** Calls to the API with the key of this tab; an answer of 401 or 403 becomes an AuthError. */
+const KEY = 'lifecycle.apiKey';
+
+export const apiKey = {
+  get: () => sessionStorage.getItem(KEY),
+  set: (key) => sessionStorage.setItem(KEY, key),
+  clear: () => sessionStorage.removeItem(KEY),
+};
+
+export class AuthError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super(body?.message ?? `the API answered ${status}`);
+    this.status = status;
+    this.body = body;
+  }
+}
+
+const authMessage = (status, body) => status === 401
+  ? `The API did not accept this API key (401${body?.code ? ` ${body.code}` : ''}). Enter a valid key.`
+  : `This API key may not read the dashboard's data (403${body?.code ? ` ${body.code}` : ''}): it needs the "query" role. Enter another key.`;
+
+/** GET `path` (with its query) as JSON. */
+export async function get(path, query = {}) {
+  const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+  const url = `${path}${params.size ? `?${params}` : ''}`;
+  const response = await fetch(url, { headers: { authorization: `Bearer ${apiKey.get() ?? ''}`, accept: 'application/json' } });
+  const text = await response.text();
+  let body;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = { message: text.slice(0, 200) };
+  }
+  if (response.status === 401 || response.status === 403) throw new AuthError(response.status, authMessage(response.status, body));
+  if (!response.ok) throw new ApiError(response.status, body);
+  return body;
+}
+
+let currency = null;
+/** The deployment's base currency (the unit of every net12), asked once. */
+export async function baseCurrency() {
+  currency ??= (await get('/stats/cutoffs', { from: '2000-01-01', to: '2000-01-01' })).currency;
+  return currency;
+}
