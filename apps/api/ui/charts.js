@@ -22,7 +22,7 @@ export function dailyChart({ id, title, summary, dates, series, format = String,
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: true } },
-    axes: [{ stroke: '#222' }, { stroke: '#222', size: 70, values: (_u, ticks) => ticks.map(format) }],
+    axes: [{ stroke: '#222' }, { stroke: '#222', size: 90, values: (_u, ticks) => ticks.map(format) }],
     series: [{}, ...series.map((s, i) => ({ label: s.label, stroke: PALETTE[i % PALETTE.length], width: 2, points: { show: false } }))],
   };
   // uPlot measures its container's fonts; it renders into the detached element and is appended by the caller.

@@ -50,7 +50,7 @@ export async function renderOverview(route) {
   // The transitions of DayEnded{clockDate} take effect at the next midnight, so the series ends on that day.
   const defaultTo = segments.clockDate ? addDays(segments.clockDate, 1) : today();
   const to = route.query.get('to') || defaultTo;
-  const from = route.query.get('from') || addDays(to, -89);
+  const from = route.query.get('from') || addDays(to, -364);
   const [daily, cutoffs] = await Promise.all([get('/stats/segments/daily', { from, to }), get('/stats/cutoffs', { from, to })]);
   const currency = cutoffs.currency;
   const total = segments.customers;
