@@ -31,9 +31,16 @@ function parseRoute() {
 const renderers = { overview: renderOverview, segments: renderExplorer, customer: renderCustomer };
 let renderCount = 0;
 
+/** Marks the end of a render (tests wait for the counter to move). */
+const rendered = (state) => {
+  document.body.dataset.state = state;
+  document.body.dataset.rendered = String(Number(document.body.dataset.rendered ?? 0) + 1);
+};
+
 async function render() {
   if (!apiKey.get()) {
     askForKey();
+    rendered('key');
     return;
   }
   keyPanel.hidden = true;
@@ -51,16 +58,16 @@ async function render() {
     const content = await renderer(route);
     if (current !== renderCount) return;
     view.replaceChildren(content);
-    document.body.dataset.state = 'ready';
+    rendered('ready');
   } catch (error) {
     if (current !== renderCount) return;
-    document.body.dataset.state = 'error';
     if (error instanceof AuthError) {
       apiKey.clear();
       view.replaceChildren();
       askForKey();
     }
     showAlert(error.message);
+    rendered('error');
   }
 }
 
