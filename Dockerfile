@@ -12,6 +12,7 @@ WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/apps/api/ui ./apps/api/ui
 COPY package.json ./
 EXPOSE 3000
 CMD ["node", "dist/apps/api/src/main.js"]

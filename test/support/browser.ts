@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -9,6 +9,7 @@ export const ARTIFACTS = join(process.cwd(), 'test-artifacts');
 
 /** A headless Chromium (Playwright gives it a fresh temporary profile of its own). */
 export async function launchChromium(): Promise<{ browser: Browser; close: () => Promise<void> }> {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (.ci/run installs it when missing)`);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
