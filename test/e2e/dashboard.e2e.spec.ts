@@ -276,7 +276,7 @@ describe('dashboard in a real browser (CDNOW slice)', () => {
     await expectAccessible();
     if (noRole !== null) {
       await useKey(noRole);
-      expect(await page.textContent('#alert')).toMatch(/\(403.*\): it needs the "query" role/);
+      expect(await page.textContent('#alert')).toMatch(/^This API key may not read \/\S+ \(403.*\)\. Enter a key with the role it needs \("query" for the dashboard's figures\)\.$/);
       expect(await page.isVisible('#key-panel')).toBe(true);
     }
 

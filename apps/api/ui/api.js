@@ -22,9 +22,12 @@ export class ApiError extends Error {
   }
 }
 
-const authMessage = (status, body) => status === 401
-  ? `The API did not accept this API key (401${body?.code ? ` ${body.code}` : ''}). Enter a valid key.`
-  : `This API key may not read the dashboard's data (403${body?.code ? ` ${body.code}` : ''}): it needs the "query" role. Enter another key.`;
+const authMessage = (status, body, path) => {
+  const said = [body?.code, body?.message].filter(Boolean).join(': ');
+  return status === 401
+    ? `The API did not accept this API key (401${said ? ` ${said}` : ''}). Enter a valid key.`
+    : `This API key may not read ${path} (403${said ? ` ${said}` : ''}). Enter a key with the role it needs ("query" for the dashboard's figures).`;
+};
 
 /** GET `path` (with its query) as JSON. */
 export async function get(path, query = {}) {
@@ -38,7 +41,7 @@ export async function get(path, query = {}) {
   } catch {
     body = { message: text.slice(0, 200) };
   }
-  if (response.status === 401 || response.status === 403) throw new AuthError(response.status, authMessage(response.status, body));
+  if (response.status === 401 || response.status === 403) throw new AuthError(response.status, authMessage(response.status, body, path));
   if (!response.ok) throw new ApiError(response.status, body);
   return body;
 }
