@@ -6,6 +6,7 @@ import type { CustomerRecord, ReadModelStore } from '../read-model.port.js';
 import { CUSTOMER_INDEXES, TRANSITION_INDEXES } from './indexes.js';
 import { createMongoReadModel } from './mongo-read-model.js';
 import { dueFilter, IN_POPULATION, RANK_SORT, rankRangeFilter } from './queries.js';
+import { dailyTalliesPipeline } from './stats-queries.js';
 
 const uri = process.env.MONGODB_URI;
 const SKIP_REASON = 'MongoDB contract suite skipped: set MONGODB_URI (e.g. mongodb://localhost:27017/lifecycle?directConnection=true after `docker compose up -d mongodb`)';
@@ -94,5 +95,11 @@ describeReadModelContract('mongodb', async () => (uri ? openStore() : null), uri
     expect(await plan(customers.find(rankRangeFilter({ net12: 9000, customerId: '11' }, { net12: 3000, customerId: '5' })).sort(RANK_SORT)))
       .toContain('net12_rank');
     expect(await plan(customers.find(dueFilter(Date.now())))).toContain('nextDueAt_due');
+  });
+
+  it('selects the transitions of the daily statistics on the t index', async () => {
+    await opened.store.commit({ customers: [], transitions: fixture.transitions });
+    const plan = await collection('transitions').aggregate(dailyTalliesPipeline(0, Date.parse('2024-02-01T00:00:00Z'))).explain();
+    expect(JSON.stringify(plan)).toContain('"indexName":"t"');
   });
 });

@@ -27,19 +27,20 @@ const tally = ({ _id, n, reactivations }: TallyGroup<object>): TransitionTally =
   field: _id.field, from: _id.from ?? null, to: _id.to, n: Number(n), reactivations: Number(reactivations),
 });
 
+/** The transitions of [from, to), tallied per UTC day. */
+export const dailyTalliesPipeline = (from: number, to: number) => [
+  { $match: { t: { $gte: from, $lt: to } } },
+  tallyStage({ day: { $floor: { $divide: ['$t', DAY_MS] } } }),
+  { $sort: { '_id.day': 1 } },
+];
+
 /** The statistics of the dashboard: transitions selected by `t` (index `t`), cutoffs by their date `_id`. */
 export function mongoStatsQueries(transitions: Collection<TransitionDocument>, cutoffs: Collection<CutoffsDocument>): StatsQueries {
   return {
     transitionTalliesBefore: async (before) =>
       (await transitions.aggregate<TallyGroup<object>>([{ $match: { t: { $lt: before } } }, tallyStage()]).toArray()).map(tally),
     dailyTransitionTallies: async (from, to) => {
-      const groups = await transitions
-        .aggregate<TallyGroup<{ day: number }>>([
-          { $match: { t: { $gte: from, $lt: to } } },
-          tallyStage({ day: { $floor: { $divide: ['$t', DAY_MS] } } }),
-          { $sort: { '_id.day': 1 } },
-        ])
-        .toArray();
+      const groups = await transitions.aggregate<TallyGroup<{ day: number }>>(dailyTalliesPipeline(from, to)).toArray();
       return groups.map((group) => ({ day: Number(group._id.day), ...tally(group) }));
     },
     cutoffsBetween: async (from, to) =>
