@@ -9,6 +9,8 @@ import { IngestionService } from '../../libs/core/src/ingestion/ingestion.servic
 import { importHistory } from '../../libs/core/src/import/history-importer.js';
 import { Projector } from '../../libs/core/src/projection/projector.js';
 import { catchUp } from '../../libs/core/src/projection/catch-up.js';
+import { segmentSeries } from '../../libs/core/src/queries/segment-series.js';
+import { expectedTallies, sortTallies } from '../../libs/read-model/src/stats.contract-helpers.js';
 import { startTestApp } from '../support/test-app.js';
 import { adapterLabel, openTestStores, type TestStores } from '../support/test-stores.js';
 
@@ -24,6 +26,7 @@ describe(`CDNOW golden data (${adapterLabel})`, () => {
   let events: EventStore;
   let readModel: ReadModelStore;
   const expectedSummary = JSON.parse(readFileSync(join(DATA, 'expected/summary.json'), 'utf8'));
+  const counted = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([, n]) => n));
   let summary: Awaited<ReturnType<typeof importHistory>>;
 
   beforeAll(async () => {
@@ -109,5 +112,25 @@ describe(`CDNOW golden data (${adapterLabel})`, () => {
     } finally {
       await app.close({ keepData: true });
     }
+  });
+
+  it('gives the daily statistics of the expected transitions, ending with the expected segments', async () => {
+    const DAY = 86_400_000;
+    const golden = readNdjsonGz(join(DATA, 'expected/transitions.ndjson.gz')).map((tr) => ({ ...tr, t: Date.parse(tr.t), position: 0n }));
+    const [from, end] = [Date.parse('1997-01-01T00:00:00Z'), Date.parse('1998-07-02T00:00:00Z')];
+    expect(golden.every((tr) => tr.t >= from && tr.t < end)).toBe(true);
+    const daily = await readModel.dailyTransitionTallies(from, end);
+    expect(sortTallies(daily)).toEqual(expectedTallies(golden, DAY));
+    expect(await readModel.transitionTalliesBefore(from)).toEqual([]);
+    const days = segmentSeries('1997-01-01', '1998-07-01', [], daily);
+    const last = days[days.length - 1];
+    expect(last.sizes).toEqual({ status: expectedSummary.status, loyaltyLevel: counted(expectedSummary.loyaltyLevel), valueTier: expectedSummary.valueTier });
+    expect(days.reduce((sum, d) => sum + d.reactivations, 0)).toBe(expectedSummary.reactivations);
+    expect(days.reduce((sum, d) => sum + d.newCustomers, 0)).toBe(expectedSummary.customers);
+    const late = segmentSeries('1998-03-01', '1998-07-01', await readModel.transitionTalliesBefore(Date.parse('1998-03-01T00:00:00Z')),
+      await readModel.dailyTransitionTallies(Date.parse('1998-03-01T00:00:00Z'), end));
+    expect(late).toEqual(days.slice(days.length - late.length));
+    const cutoffs = readFileSync(join(DATA, 'expected/cutoffs.ndjson'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    expect(await readModel.cutoffsBetween('1998-01-01', '1998-01-31')).toEqual(cutoffs.filter((c) => c.date >= '1998-01-01' && c.date <= '1998-01-31'));
   });
 });
