@@ -8,7 +8,7 @@ export const PALETTE = ['#1f5fa8', '#b3261e', '#2e7d32', '#7b4397', '#a15c00', '
  * A line chart of daily values as a figure: a caption, the chart (an image for assistive
  * technology, described by `summary`), and a legend in the page's own markup.
  */
-export function dailyChart({ id, title, summary, dates, series, format = String, width = 900, height = 260 }) {
+export function dailyChart({ id, title, summary, dates, series, format = String, width = Math.max(320, Math.min(900, window.innerWidth - 96)), height = 260 }) {
   const xs = dates.map((d) => Date.parse(`${d}T00:00:00Z`) / 1000);
   const plot = h('div', { class: 'chart', role: 'img', 'aria-label': summary, id: `${id}-chart` });
   const legend = h('ul', { class: 'legend' }, series.map((s, i) =>

@@ -35,7 +35,8 @@ function timeline(history, transitions, currency) {
     ...history.map((e) => ({ position: BigInt(e.position), order: 0, at: e.occurredAt, kind: 'event', e })),
     ...transitions.map((tr) => ({ position: BigInt(tr.position), order: 1, at: tr.t, kind: 'transition', tr })),
   ].sort((a, b) => (a.position === b.position ? a.order - b.order : a.position < b.position ? -1 : 1));
-  return h('ol', { class: 'timeline', id: 'timeline' }, entries.map((entry) => entry.kind === 'event'
+  // Focusable: a long timeline scrolls, and a keyboard must reach it.
+  return h('ol', { class: 'timeline', id: 'timeline', tabindex: 0, 'aria-labelledby': 'timeline-title' }, entries.map((entry) => entry.kind === 'event'
     ? h('li', { class: 'timeline-event' },
       h('time', { datetime: entry.at }, instant(entry.at)), ' ',
       h('strong', {}, entry.e.type), ' ', eventSummary(entry.e.type, entry.e.data, currency))
@@ -134,7 +135,7 @@ export async function renderCustomer(route) {
     allPages((next) => get(`${path}/transitions`, { limit: 1000, cursor: next })),
     asOfSection(customerId, route.query.get('at'), currency),
   ]);
-  const name = profile.profile?.displayName;
+  const name = profile.profile?.displayName === `Customer ${customerId}` ? null : profile.profile?.displayName;
   return h('div', { class: 'customer' },
     h('h1', {}, `Customer ${customerId}`, name ? h('span', { class: 'subtitle' }, ` ${name}`) : null),
     customerForm(customerId),
