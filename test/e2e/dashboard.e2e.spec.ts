@@ -88,10 +88,16 @@ describe('dashboard in a real browser (CDNOW slice)', () => {
   const expectAccessible = async () => expect(await seriousAxeViolations(page)).toEqual([]);
   let customerId: string;
 
+  const origins = new Set<string>();
+  const pageErrors: string[] = [];
+
   it('asks once for an API key, keeps it in sessionStorage and sends it as a Bearer token on every call', async () => {
     const authorizations: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('request', (request) => {
-      if (!new URL(request.url()).pathname.startsWith('/ui')) authorizations.push(request.headers().authorization ?? '');
+      const url = new URL(request.url());
+      if (url.protocol.startsWith('http')) origins.add(url.origin);
+      if (!url.pathname.startsWith('/ui')) authorizations.push(request.headers().authorization ?? '');
     });
     await settle(() => page.goto(`${base}/ui`));
     expect(await page.isVisible('#key-panel')).toBe(true);
@@ -285,4 +291,9 @@ describe('dashboard in a real browser (CDNOW slice)', () => {
     expect(await page.textContent('#card-customers .card-value')).toBe(count((await api('/segments')).customers));
     await page.unrouteAll();
   }, STEP_MS);
+
+  it('loaded everything from the API itself (no CDN) and threw no error in the page', () => {
+    expect([...origins]).toEqual([new URL(base).origin]);
+    expect(pageErrors).toEqual([]);
+  });
 });
