@@ -76,7 +76,7 @@ describe('stats API and the dashboard assets', () => {
     const uplot = await fetch(`${base}/ui/vendor/uplot/uPlot.esm.js`);
     expect(uplot.status).toBe(200);
     expect(uplot.headers.get('content-type')).toContain('javascript');
-    for (const url of ['/ui/nothing.js', '/ui/vendor/uplot/%2e%2e/package.json', '/ui/vendor/leftpad/index.js', '/ui/%2e%2e/src/main.ts']) {
+    for (const url of ['/ui/nothing.js', '/ui/vendor/uplot/%2e%2e/package.json', '/ui/vendor/leftpad/index.js', '/ui/vendor/constructor/index.js', '/ui/vendor/__proto__/x.js', '/ui/.env', '/ui/%2e%2e/src/main.ts']) {
       const response = await fetch(`${base}${url}`);
       expect([403, 404]).toContain(response.status);
     }

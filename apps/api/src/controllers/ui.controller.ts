@@ -17,9 +17,7 @@ const UI_ROOT = [new URL('../../ui/', import.meta.url), new URL('../../../../../
   .find((dir) => existsSync(`${dir}index.html`));
 
 /** Libraries the page imports, served from node_modules (no CDN): URL folder → package folder. */
-const VENDOR: Record<string, string> = {
-  uplot: dirname(createRequire(import.meta.url).resolve('uplot')),
-};
+const VENDOR = new Map<string, string>([['uplot', dirname(createRequire(import.meta.url).resolve('uplot'))]]);
 
 /** Only assets: the page asks for an API key and every figure it shows comes from the API with that key. */
 @Controller('ui')
@@ -34,7 +32,7 @@ export class UiController {
   asset(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const path = request.url.split('?')[0].replace(/^\/ui/, '');
     const vendor = /^\/vendor\/([a-z0-9-]+)(\/.*)$/.exec(path);
-    if (vendor) return this.serve(request, reply, VENDOR[vendor[1]], vendor[2]);
+    if (vendor) return this.serve(request, reply, VENDOR.get(vendor[1]), vendor[2]);
     return this.serve(request, reply, UI_ROOT, path === '/' ? '/index.html' : path);
   }
 
