@@ -20,6 +20,9 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * query role in DASHBOARD_API_KEY.
  */
 const END = '1998-07-01';
+/** helmet's default Content-Security-Policy, applied to the page when the API sends none (no helmet on this branch). */
+const HELMET_DEFAULT_CSP = "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'self';" +
+  "img-src 'self' data:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' https: 'unsafe-inline';upgrade-insecure-requests";
 const SHOTS = 'dashboard';
 /** Each browser step waits for renders and runs axe; on two shared cores that takes a few seconds. */
 const STEP_MS = 30_000;
@@ -40,7 +43,6 @@ describe('dashboard in a real browser (CDNOW slice)', () => {
     expect(response.status).toBe(200);
     return response.json();
   };
-  const ready = () => page.waitForSelector('body[data-state="ready"]');
 
   beforeAll(async () => {
     let started = performance.now();
@@ -59,9 +61,15 @@ describe('dashboard in a real browser (CDNOW slice)', () => {
     key = process.env.DASHBOARD_API_KEY ?? 'dashboard-test-key';
     chromium = await launchChromium();
     browser = chromium.browser;
-    // axe is injected as an inline script, which the page's Content-Security-Policy (when set) would refuse.
-    context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    // No bypassCSP: a Content-Security-Policy of the API (helmet) applies, and a violation fails the last test.
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     page = await context.newPage();
+    await page.route(`${base}/ui`, async (route) => {
+      const response = await route.fetch();
+      const headers = response.headers();
+      headers['content-security-policy'] ??= HELMET_DEFAULT_CSP;
+      await route.fulfill({ response, headers });
+    });
     timings.browser = Math.round(performance.now() - started);
   }, 120_000);
 
@@ -77,11 +85,20 @@ describe('dashboard in a real browser (CDNOW slice)', () => {
   const TIERS = ['VIP', 'KEY', 'STANDARD', 'SMALL', 'NONE'];
   const usd = (minor: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(minor / 100);
   const count = (n: number) => new Intl.NumberFormat('en-US').format(n);
-  /** Runs `action` and waits until the page has finished the render it causes. */
+  /**
+   * Runs `action` and waits until the page has finished the render it causes. Polled from here:
+   * waitForFunction compiles its predicate in the page, which a CSP without 'unsafe-eval' refuses.
+   */
   const settle = async (action: () => Promise<unknown>) => {
-    const before = Number(await page.evaluate('document.body.dataset.rendered ?? 0'));
+    // -1 while a navigation replaces the document.
+    const rendered = async () => Number(await page.evaluate('document.body.dataset.rendered ?? 0').catch(() => -1));
+    const before = await rendered();
     await action();
-    await page.waitForFunction(`Number(document.body.dataset.rendered ?? 0) > ${before}`);
+    const deadline = Date.now() + 15_000;
+    while ((await rendered()) <= before) {
+      if (Date.now() > deadline) throw new Error(`no render finished within 15 s after render ${before}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   };
   const texts = (selector: string) => page.locator(selector).allTextContents();
   const attribute = (selector: string, name: string) => page.locator(selector).getAttribute(name);
@@ -94,6 +111,9 @@ describe('dashboard in a real browser (CDNOW slice)', () => {
   it('asks once for an API key, keeps it in sessionStorage and sends it as a Bearer token on every call', async () => {
     const authorizations: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) pageErrors.push(message.text());
+    });
     page.on('request', (request) => {
       const url = new URL(request.url());
       if (url.protocol.startsWith('http')) origins.add(url.origin);
@@ -252,9 +272,10 @@ describe('dashboard in a real browser (CDNOW slice)', () => {
   it('tells clearly when the API refuses the key (401) or its role (403), and asks for another', async () => {
     const wrong = `wrong-key-${randomUUID()}`;
     const noRole = process.env.DASHBOARD_NO_QUERY_API_KEY ?? (guarded ? null : `no-query-role-${randomUUID()}`);
+    const apiRoutes = (url: URL) => !url.pathname.startsWith('/ui');
     if (!guarded) {
       // No guard on this branch: the browser answers for it, as it would.
-      await page.route((url) => !url.pathname.startsWith('/ui'), async (route) => {
+      await page.route(apiRoutes, async (route) => {
         const authorization = route.request().headers().authorization;
         if (authorization === `Bearer ${wrong}`) {
           await route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ statusCode: 401, code: 'UNAUTHORIZED', message: 'unknown API key' }) });
@@ -289,11 +310,17 @@ describe('dashboard in a real browser (CDNOW slice)', () => {
     await useKey(key);
     expect(await page.isVisible('#alert')).toBe(false);
     expect(await page.textContent('#card-customers .card-value')).toBe(count((await api('/segments')).customers));
-    await page.unrouteAll();
+    await page.unroute(apiRoutes);
   }, STEP_MS);
 
-  it('loaded everything from the API itself (no CDN) and threw no error in the page', () => {
+  it('loaded everything from the API itself (no CDN), broke no Content-Security-Policy and threw no error in the page', () => {
     expect([...origins]).toEqual([new URL(base).origin]);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('ran under a Content-Security-Policy (an inline script does not run)', async () => {
+    const probe = `(() => { const s = document.createElement('script'); s.textContent = 'window.inlineRan = true';
+      document.head.append(s); return window.inlineRan === true ? 'inline script ran' : 'inline script refused'; })()`;
+    expect(await page.evaluate(probe)).toBe('inline script refused');
   });
 });
