@@ -16,14 +16,15 @@ export class AuthError extends Error {
 
 export class ApiError extends Error {
   constructor(status, body) {
-    super(body?.message ?? `the API answered ${status}`);
+    // The API's error shape, or RFC 9457 problem details (detail, title).
+    super(body?.message ?? body?.detail ?? body?.title ?? `the API answered ${status}`);
     this.status = status;
     this.body = body;
   }
 }
 
 const authMessage = (status, body, path) => {
-  const said = [body?.code, body?.message].filter(Boolean).join(': ');
+  const said = [body?.code, body?.message ?? body?.detail ?? body?.title].filter(Boolean).join(': ');
   return status === 401
     ? `The API did not accept this API key (401${said ? ` ${said}` : ''}). Enter a valid key.`
     : `This API key may not read ${path} (403${said ? ` ${said}` : ''}). Enter a key with the role it needs ("query" for the dashboard's figures).`;
