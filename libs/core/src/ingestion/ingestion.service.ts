@@ -3,10 +3,11 @@ import {
   parseInstant, ticksBefore,
 } from '@lifecycle/domain';
 import {
-  type AppendRequest, type AppendResult, CLOCK_STREAM, customerStream, type EventStore, type NewEvent, WrongExpectedRevisionError,
+  type AppendResult, CLOCK_STREAM, customerStream, type EventStore, type NewEvent, WrongExpectedRevisionError,
 } from '@lifecycle/event-store';
 import { chained } from '../audit/hash-chain.js';
 import { toNewEvent } from '../projection/to-lifecycle-event.js';
+import { type DecidedEvent, planAppendCalls, type PlannedRequest } from './append-plan.js';
 import { dayEndedEvent } from './day-ended-event.js';
 import { DecisionCache } from './decision-cache.js';
 import type { Candidate, ClockMode, IngestionResult } from './ingestion-result.js';
@@ -22,13 +23,6 @@ export interface IngestionOptions {
   clock?: ClockMode;
   /** Added to every appended event's metadata (e.g. source). */
   metadata?: Record<string, string>;
-}
-
-interface Planned {
-  index: number;
-  request: number;
-  eventId: string;
-  streamId: string;
 }
 
 /**
@@ -141,15 +135,28 @@ export class IngestionService {
   private async attempt(
     candidates: Candidate[], pending: number[], results: Array<IngestionResult | undefined>, options: IngestionOptions,
   ): Promise<number[]> {
-    const requests: AppendRequest[] = [];
-    const planned: Planned[] = [];
+    const decided = await this.decideRound(candidates, pending, results, options);
+    if (decided.events.length === 0) return [];
+    const calls = planAppendCalls(decided.events, (streamId) => decided.revisionBefore.get(streamId) ?? -1n);
+    return this.appendCalls(calls, candidates, results);
+  }
+
+  /**
+   * Decides the pending candidates in order against the cached states, evolving them as if each
+   * accepted event were appended; returns the accepted events (with the import's ticks) and each
+   * touched stream's revision before the round.
+   */
+  private async decideRound(
+    candidates: Candidate[], pending: number[], results: Array<IngestionResult | undefined>, options: IngestionOptions,
+  ): Promise<{ events: DecidedEvent[]; revisionBefore: Map<string, bigint> }> {
+    const events: DecidedEvent[] = [];
+    const revisionBefore = new Map<string, bigint>();
     const clock = await this.decisions.clockState();
+    revisionBefore.set(CLOCK_STREAM, clock.revision);
     const now = this.now();
-    const clockRequest = (events: NewEvent[]): number => {
-      const expectedRevision = clock.revision < 0n ? 'no_stream' : clock.revision;
-      requests.push({ streamId: CLOCK_STREAM, expectedRevision, events: this.chain(clock, events) });
-      clock.revision += BigInt(events.length);
-      return requests.length - 1;
+    const tick = (index: number | null, event: NewEvent): void => {
+      events.push({ index, streamId: CLOCK_STREAM, event });
+      clock.revision += 1n;
     };
 
     for (const index of pending) {
@@ -171,16 +178,17 @@ export class IngestionService {
         } else if (decision.kind === 'before-start') {
           results[index] = rejected(candidate, 'INVALID_EVENT', `data.date: before the clock's first date ${decision.firstDate}`);
         } else {
-          planned.push({ index, request: clockRequest([this.withMetadata(event, options)]), eventId: event.eventId, streamId: CLOCK_STREAM });
+          tick(index, this.withMetadata(event, options));
           clock.lastDate = event.data.date;
         }
         continue;
       }
+      const streamId = customerStream(event.customerId);
       const customer = await this.decisions.customer(event.customerId);
       const state = customer.state;
       const decision = decide(state, event, this.baseCurrency);
       if (decision.kind === 'duplicate') {
-        results[index] = { status: 'duplicate', eventId: event.eventId, streamId: customerStream(event.customerId) };
+        results[index] = { status: 'duplicate', eventId: event.eventId, streamId };
         continue;
       }
       if (decision.kind === 'reject') {
@@ -191,45 +199,68 @@ export class IngestionService {
         const date = dateOf(parseInstant(event.occurredAt) as number);
         if (clock.lastDate === null) options.clock.firstDate ??= date;
         const ticks = ticksBefore(clock, date, options.clock.firstDate ?? date);
-        if (ticks.length > 0) {
-          clockRequest(ticks.map((d) => this.withMetadata(dayEndedEvent(d), options)));
-          clock.lastDate = ticks[ticks.length - 1];
-        }
+        for (const d of ticks) tick(null, this.withMetadata(dayEndedEvent(d), options));
+        if (ticks.length > 0) clock.lastDate = ticks[ticks.length - 1];
       }
-      requests.push({
-        streamId: customerStream(event.customerId),
-        expectedRevision: state.revision < 0n ? 'no_stream' : state.revision,
-        events: this.chain(customer, [this.withMetadata(event, options)]),
-      });
-      planned.push({ index, request: requests.length - 1, eventId: event.eventId, streamId: customerStream(event.customerId) });
+      if (!revisionBefore.has(streamId)) revisionBefore.set(streamId, state.revision);
+      events.push({ index, streamId, event: this.withMetadata(event, options) });
       evolveDecision(state, event as BusinessEvent, this.baseCurrency, state.revision + 1n);
     }
-    if (requests.length === 0) return [];
+    return { events, revisionBefore };
+  }
 
-    let outcomes: Awaited<ReturnType<EventStore['appendMany']>>;
-    try {
-      outcomes = await this.store.appendMany(requests);
-    } catch (error) {
-      // Nothing was appended: forget the decision states evolved above, or a retry of the same
-      // event would be answered as a duplicate.
-      for (const request of requests) this.forget(request.streamId);
-      throw error;
-    }
+  /**
+   * Chains and appends the planned calls in order. A conflicting request is retried with all
+   * its candidates; no later request of its stream is appended in this round (its expected
+   * revision and first link rest on the failed one), and nothing at all after a failed tick.
+   * Returns the indexes to retry.
+   */
+  private async appendCalls(calls: PlannedRequest[][], candidates: Candidate[], results: Array<IngestionResult | undefined>): Promise<number[]> {
     const retry: number[] = [];
-    for (const plan of planned) {
-      const outcome = outcomes[plan.request];
-      if (outcome instanceof WrongExpectedRevisionError) {
-        retry.push(plan.index);
-        const event = (candidates[plan.index] as { event: LifecycleEvent }).event;
-        if (event.type !== 'DayEnded') this.decisions.refreshCustomer(event.customerId);
-        continue;
+    const failed = new Set<string>();
+    for (const call of calls) {
+      const requests = failed.has(CLOCK_STREAM) ? [] : call.filter((r) => !failed.has(r.streamId));
+      for (const skipped of call.filter((r) => !requests.includes(r))) retry.push(...skipped.indexes);
+      if (requests.length === 0) continue;
+      for (const request of requests) request.events = this.chain(await this.head(request.streamId), request.events);
+      let outcomes: Array<AppendResult | WrongExpectedRevisionError>;
+      try {
+        outcomes = await this.store.appendMany(requests.map(({ streamId, expectedRevision, events }) => ({ streamId, expectedRevision, events })));
+      } catch (error) {
+        // Nothing of this call was appended: forget the decision states evolved for the round,
+        // or a retry of the same event would be answered as a duplicate.
+        for (const request of calls.flat()) this.forget(request.streamId);
+        throw error;
       }
-      results[plan.index] = toResult(plan, outcome);
-      // Stored already by another writer: our speculative chain head is wrong.
-      if (results[plan.index]?.status === 'duplicate') this.forget(plan.streamId);
+      requests.forEach((request, i) => {
+        const outcome = outcomes[i]!;
+        if (outcome instanceof WrongExpectedRevisionError) {
+          failed.add(request.streamId);
+          retry.push(...request.indexes);
+          this.forget(request.streamId);
+          return;
+        }
+        for (const index of request.indexes) {
+          const eventId = (candidates[index] as { event: LifecycleEvent }).event.eventId;
+          results[index] = toResult(request.streamId, eventId, outcome);
+        }
+        // Stored already by another writer: our speculative head is wrong, and so is the plan of
+        // the stream's later requests.
+        if (outcome.events.some((e) => e.status === 'duplicate')) {
+          failed.add(request.streamId);
+          this.forget(request.streamId);
+        }
+      });
     }
-    if (outcomes.some((o) => o instanceof WrongExpectedRevisionError)) this.decisions.refreshClock();
-    return retry;
+    // Streams skipped before being chained still hold their speculative states.
+    for (const streamId of failed) this.forget(streamId);
+    return retry.sort((a, b) => a - b);
+  }
+
+  /** The chain head of a stream: the cached decision state's last hash. */
+  private async head(streamId: string): Promise<{ lastHash: string | null }> {
+    if (streamId === CLOCK_STREAM) return this.decisions.clockState();
+    return this.decisions.customer(streamId.slice('customer-'.length));
   }
 
   private forget(streamId: string): void {
@@ -251,11 +282,11 @@ export class IngestionService {
   }
 }
 
-function toResult(plan: Planned, outcome: AppendResult): IngestionResult {
-  const appended = outcome.events.find((e) => e.eventId.toLowerCase() === plan.eventId.toLowerCase()) ?? outcome.events[0];
-  if (appended.status === 'duplicate') return { status: 'duplicate', eventId: plan.eventId, streamId: plan.streamId };
+function toResult(streamId: string, eventId: string, outcome: AppendResult): IngestionResult {
+  const appended = outcome.events.find((e) => e.eventId.toLowerCase() === eventId.toLowerCase()) ?? outcome.events[0];
+  if (appended.status === 'duplicate') return { status: 'duplicate', eventId, streamId };
   return {
-    status: 'accepted', eventId: plan.eventId, streamId: plan.streamId,
+    status: 'accepted', eventId, streamId,
     revision: appended.revision.toString(), position: appended.position.toString(),
   };
 }

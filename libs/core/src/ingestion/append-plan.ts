@@ -1,0 +1,56 @@
+import { type AppendRequest, CLOCK_STREAM, type NewEvent } from '@lifecycle/event-store';
+
+/** An event the decider accepted, in decision order; `index` is its candidate (null for a tick the import added). */
+export interface DecidedEvent {
+  index: number | null;
+  streamId: string;
+  event: NewEvent;
+}
+
+export interface PlannedRequest extends AppendRequest {
+  /** The candidates answered by this request's outcome. */
+  indexes: number[];
+}
+
+/**
+ * Turns the accepted events of one round into append calls, so that no append ever rests on a
+ * speculative head:
+ * - within a call every stream has exactly ONE request, holding all its events of the call in
+ *   decision order, with ONE expected revision (the stream's revision before the round plus what
+ *   earlier calls of the round add);
+ * - a call ends at each clock request (the clock stream is the last request of its call), so the
+ *   customer events decided after a tick are appended after it, and when the tick fails the
+ *   caller appends nothing that follows it.
+ * Customer events of different streams may be reordered within a call; only the clock orders
+ * them, and no event crosses a clock request.
+ * `revisionBefore` is each stream's revision before the round (-1n when it does not exist).
+ */
+export function planAppendCalls(decided: readonly DecidedEvent[], revisionBefore: (streamId: string) => bigint): PlannedRequest[][] {
+  const calls: PlannedRequest[][] = [];
+  const next = new Map<string, bigint>();
+  let call: PlannedRequest[] = [];
+  let byStream = new Map<string, PlannedRequest>();
+
+  for (let i = 0; i < decided.length; i++) {
+    const { index, streamId, event } = decided[i]!;
+    let request = byStream.get(streamId);
+    if (!request) {
+      const revision = next.get(streamId) ?? revisionBefore(streamId);
+      request = { streamId, expectedRevision: revision < 0n ? 'no_stream' : revision, events: [], indexes: [] };
+      byStream.set(streamId, request);
+      call.push(request);
+    }
+    request.events.push(event);
+    if (index !== null) request.indexes.push(index);
+    next.set(streamId, (next.get(streamId) ?? revisionBefore(streamId)) + 1n);
+    // A tick closes the call unless the next decided event is another tick (they join one request).
+    if (streamId === CLOCK_STREAM && decided[i + 1]?.streamId !== CLOCK_STREAM) {
+      calls.push(call);
+      call = [];
+      byStream = new Map();
+    }
+  }
+  if (call.length > 0) calls.push(call);
+  return calls;
+}
+
