@@ -31,6 +31,7 @@ describe('two API processes and a CLI import writing one data directory', () => 
     expect(report.log.violations).toEqual([]);
     expect(report.load.serverErrors).toBe(0);
     expect(report.load.inconsistentAnswers).toBe(0);
+    expect(report.load.staleRejections).toBe(0);
     // The run did write concurrently: answers from both writers and the import, on shared streams.
     expect(report.load.accepted).toBeGreaterThan(200);
     const imported = report.import as { appended: number; dayEnded: { ticks: number } };

@@ -35,7 +35,7 @@ try {
     seed: Number(values.seed),
   });
   console.log(JSON.stringify({ ...report, log: { ...report.log, violations: report.log.violations.length, firstViolations: report.log.violations.slice(0, 20) } }, null, 2));
-  process.exitCode = report.log.violations.length > 0 || report.load.inconsistentAnswers > 0 || report.load.serverErrors > 0 ? 1 : 0;
+  process.exitCode = report.log.violations.length > 0 || report.load.inconsistentAnswers > 0 || report.load.staleRejections > 0 || report.load.serverErrors > 0 ? 1 : 0;
 } finally {
   rmSync(dataDir, { recursive: true, force: true });
 }

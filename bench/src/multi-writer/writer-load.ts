@@ -26,6 +26,8 @@ export interface WriterLoadResult {
   rejected: Record<string, number>;
   /** Batches whose answer accepted a refund after rejecting the purchase it refunds. */
   inconsistentAnswers: number;
+  /** Refunds rejected UNKNOWN_ORDER although their purchase had been accepted before they were sent (a stale cache's answer). */
+  staleRejections: number;
   /** Answers with status >= 500 or a transport error. */
   serverErrors: number;
 }
@@ -43,7 +45,7 @@ const iso = (ms: number): string => new Date(ms).toISOString();
  * and some batches sent again to another writer (duplicates). Collects every accepted answer.
  */
 export async function runWriterLoad(options: WriterLoadOptions): Promise<WriterLoadResult> {
-  const result: WriterLoadResult = { requests: 0, accepted: [], duplicates: 0, rejected: {}, inconsistentAnswers: 0, serverErrors: 0 };
+  const result: WriterLoadResult = { requests: 0, accepted: [], duplicates: 0, rejected: {}, inconsistentAnswers: 0, staleRejections: 0, serverErrors: 0 };
   const deadline = Date.now() + options.durationMs;
   const post = async (url: string, path: string, body: unknown): Promise<{ status: number; body: any } | null> => {
     result.requests += 1;
@@ -110,6 +112,7 @@ export async function runWriterLoad(options: WriterLoadOptions): Promise<WriterL
         const refunded = await post(other, `/customers/${customer}/refunds`, refundBody);
         record(refunded?.body);
         if (refunded?.status === 201 && bought?.status !== 201 && bought?.status !== 200) result.inconsistentAnswers += 1;
+        if (bought?.status === 201 && refunded?.body?.code === 'UNKNOWN_ORDER') result.staleRejections += 1;
       }
     }
   };

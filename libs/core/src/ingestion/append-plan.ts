@@ -13,31 +13,30 @@ export interface PlannedRequest extends AppendRequest {
 }
 
 /**
- * Turns the accepted events of one round into append calls, so that no append ever rests on a
- * speculative head:
- * - within a call every stream has exactly ONE request, holding all its events of the call in
- *   decision order, with ONE expected revision (the stream's revision before the round plus what
- *   earlier calls of the round add);
- * - a call ends at each clock request (the clock stream is the last request of its call), so the
- *   customer events decided after a tick are appended after it, and when the tick fails the
+ * Turns the accepted events of one round into append calls, in decision order (the log keeps
+ * the order the events were submitted in, so an exported log re-imports to the same positions):
+ * - consecutive events of one stream go in ONE request with ONE expected revision (the stream's
+ *   revision before the round plus what its earlier requests add), so a batch's
+ *   [purchase, refund] of a customer is appended, or refused, as a whole;
+ * - a call ends at each clock request (the clock stream is the last request of its call), so
+ *   the customer events decided after a tick are appended after it, and when the tick fails the
  *   caller appends nothing that follows it.
- * Customer events of different streams may be reordered within a call; only the clock orders
- * them, and no event crosses a clock request.
+ * A stream can still have several requests in a call (events of other streams in between);
+ * the store then appends none of its later requests once one of them conflicts, and the caller
+ * retries them all.
  * `revisionBefore` is each stream's revision before the round (-1n when it does not exist).
  */
 export function planAppendCalls(decided: readonly DecidedEvent[], revisionBefore: (streamId: string) => bigint): PlannedRequest[][] {
   const calls: PlannedRequest[][] = [];
   const next = new Map<string, bigint>();
   let call: PlannedRequest[] = [];
-  let byStream = new Map<string, PlannedRequest>();
 
   for (let i = 0; i < decided.length; i++) {
     const { index, streamId, event } = decided[i]!;
-    let request = byStream.get(streamId);
-    if (!request) {
+    let request = call[call.length - 1];
+    if (request?.streamId !== streamId) {
       const revision = next.get(streamId) ?? revisionBefore(streamId);
       request = { streamId, expectedRevision: revision < 0n ? 'no_stream' : revision, events: [], indexes: [] };
-      byStream.set(streamId, request);
       call.push(request);
     }
     request.events.push(event);
@@ -47,7 +46,6 @@ export function planAppendCalls(decided: readonly DecidedEvent[], revisionBefore
     if (streamId === CLOCK_STREAM && decided[i + 1]?.streamId !== CLOCK_STREAM) {
       calls.push(call);
       call = [];
-      byStream = new Map();
     }
   }
   if (call.length > 0) calls.push(call);

@@ -11,11 +11,12 @@ describe('planAppendCalls', () => {
   const before = new Map<string, bigint>([['a', 4n], ['b', -1n], [CLOCK_STREAM, 9n]]);
   const revisionBefore = (streamId: string) => before.get(streamId) ?? -1n;
 
-  it('puts all events of a stream in one request with one expected revision, in decision order', () => {
-    const decided = [on('a', 0), on('b', 1), on('a', 2), on('b', 3), on('a', 4)];
+  it('puts consecutive events of a stream in one request with one expected revision, keeping decision order', () => {
+    const decided = [on('a', 0), on('a', 1), on('b', 2), on('b', 3), on('a', 4)];
     const calls = planAppendCalls(decided, revisionBefore);
-    expect(shape(calls)).toEqual([[['a', 4n, 3, [0, 2, 4]], ['b', 'no_stream', 2, [1, 3]]]]);
-    expect(calls[0]![0]!.events).toEqual([decided[0]!.event, decided[2]!.event, decided[4]!.event]);
+    expect(shape(calls)).toEqual([[['a', 4n, 2, [0, 1]], ['b', 'no_stream', 2, [2, 3]], ['a', 6n, 1, [4]]]]);
+    expect(calls[0]![0]!.events).toEqual([decided[0]!.event, decided[1]!.event]);
+    expect(calls.flat().flatMap((r) => r.events)).toEqual(decided.map((d) => d.event));
   });
 
   it('ends a call at each clock request, joining consecutive ticks, and continues revisions across calls', () => {

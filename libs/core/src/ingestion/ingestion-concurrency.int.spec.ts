@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createSqliteEventStore, type EventStore } from '@lifecycle/event-store';
 import { purchase, refund, registered } from '../../../domain/src/testing/event-builders.js';
 import { verifyChains } from '../audit/verify-chains.js';
+import { dayEndedEvent } from './day-ended-event.js';
 import type { Candidate } from './ingestion-result.js';
 import { IngestionService } from './ingestion.service.js';
 
@@ -63,4 +64,45 @@ describe('IngestionService against another writer on the same log', () => {
     expect((await mine.readStream('customer-d')).map((e) => e.revision)).toEqual([0n, 1n, 2n]);
     expect((await verifyChains(mine)).broken).toEqual([]);
   });
+
+  it('does not reject on a stale state: a refund of an order the other writer stored, a tick after the other writer\'s tick', async () => {
+    const a = new IngestionService(mine, 'USD', () => NOW);
+    const b = new IngestionService(theirs, 'USD', () => NOW);
+    await a.submit([ok(registered('e', '2025-01-01T00:00:00Z'))]);
+    await a.tickUntil('2025-01-01', { clock: { firstDate: '2025-01-01' } });
+    await b.submit([ok(purchase('e', '2025-01-02T00:00:00Z', 1_000, { orderId: 'by-b' }))]);
+    await b.tickUntil('2025-01-02');
+
+    const [refunded] = await a.submit([ok(refund('e', '2025-01-03T00:00:00Z', 100, { orderId: 'by-b' }))]);
+    const [ticked] = await a.submit([ok(dayEndedEvent('2025-01-03'))]);
+
+    expect(refunded).toMatchObject({ status: 'accepted', revision: '2' });
+    expect(ticked).toMatchObject({ status: 'accepted', streamId: 'lifecycle-clock', revision: '2' });
+    // A real rejection still stands.
+    const [unknown] = await a.submit([ok(refund('e', '2025-01-03T00:00:00Z', 100, { orderId: 'nobody' }))]);
+    expect(unknown).toMatchObject({ status: 'rejected', code: 'UNKNOWN_ORDER' });
+  });
+
+  it('retries a stream\'s later request in the same group commit after its first one lost the race', async () => {
+    const a = new IngestionService(mine, 'USD', () => NOW);
+    const b = new IngestionService(theirs, 'USD', () => NOW);
+    await a.submit([ok(registered('f', '2025-01-01T00:00:00Z')), ok(registered('g', '2025-01-01T00:00:00Z'))]);
+    await b.submit([ok(purchase('f', '2025-01-02T00:00:00Z', 1_000, { orderId: 'by-b' }))]);
+
+    // One group commit, planned as requests f, g, f: the second f rests on the first.
+    const [bought, other, refunded] = await Promise.all([
+      a.submit([ok(purchase('f', '2025-01-03T00:00:00Z', 2_000, { orderId: 'by-a' }))]),
+      a.submit([ok(purchase('g', '2025-01-03T00:00:00Z', 2_000, { orderId: 'g-1' }))]),
+      a.submit([ok(refund('f', '2025-01-04T00:00:00Z', 100, { orderId: 'by-a' }))]),
+    ]);
+
+    expect([bought[0], other[0], refunded[0]].map((r) => r!.status)).toEqual(['accepted', 'accepted', 'accepted']);
+    const stream = await mine.readStream('customer-f');
+    expect(stream.map((e) => [e.revision, (e.data.data as { orderId?: string }).orderId])).toEqual([
+      [0n, undefined], [1n, 'by-b'], [2n, 'by-a'], [3n, 'by-a'],
+    ]);
+    expect(stream[3]!.type).toBe('PurchaseRefunded');
+    expect((await verifyChains(mine)).broken).toEqual([]);
+  });
 });
+

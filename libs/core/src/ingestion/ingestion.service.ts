@@ -13,6 +13,13 @@ import { DecisionCache } from './decision-cache.js';
 import type { Candidate, ClockMode, IngestionResult } from './ingestion-result.js';
 import { Mutex } from './mutex.js';
 
+/** A rejection decided on a state that may be stale; `basedOn` is that state's stored revision. */
+interface Tentative {
+  index: number;
+  streamId: string;
+  basedOn: bigint;
+}
+
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 const MAX_ATTEMPTS = 5;
 /** Most candidates appended together by a group commit (a POST /events batch holds up to 1,000). */
@@ -136,9 +143,23 @@ export class IngestionService {
     candidates: Candidate[], pending: number[], results: Array<IngestionResult | undefined>, options: IngestionOptions,
   ): Promise<number[]> {
     const decided = await this.decideRound(candidates, pending, results, options);
-    if (decided.events.length === 0) return [];
     const calls = planAppendCalls(decided.events, (streamId) => decided.revisionBefore.get(streamId) ?? -1n);
-    return this.appendCalls(calls, candidates, results);
+    const appended = await this.appendCalls(calls, candidates, results);
+    const retry = appended.retry;
+    // A rejection that a stale state can cause (an order another writer stored meanwhile, a tick
+    // that fills the gap) stands only once the state it was decided on is known to be current.
+    for (const { index, streamId, basedOn } of decided.tentative) {
+      let current = !appended.failed.has(streamId);
+      if (current && !appended.confirmed.has(streamId)) {
+        const stored = await this.store.streamRevision(streamId);
+        current = (stored === 'no_stream' ? -1n : stored) === basedOn;
+      }
+      if (current) continue;
+      this.forget(streamId);
+      results[index] = undefined;
+      retry.push(index);
+    }
+    return [...new Set(retry)].sort((a, b) => a - b);
   }
 
   /**
@@ -148,9 +169,10 @@ export class IngestionService {
    */
   private async decideRound(
     candidates: Candidate[], pending: number[], results: Array<IngestionResult | undefined>, options: IngestionOptions,
-  ): Promise<{ events: DecidedEvent[]; revisionBefore: Map<string, bigint> }> {
+  ): Promise<{ events: DecidedEvent[]; revisionBefore: Map<string, bigint>; tentative: Tentative[] }> {
     const events: DecidedEvent[] = [];
     const revisionBefore = new Map<string, bigint>();
+    const tentative: Tentative[] = [];
     const clock = await this.decisions.clockState();
     revisionBefore.set(CLOCK_STREAM, clock.revision);
     const now = this.now();
@@ -174,6 +196,7 @@ export class IngestionService {
         const decision = decideDayEnded(clock, event.data.date);
         if (decision.kind === 'duplicate') results[index] = { status: 'duplicate', eventId: event.eventId, streamId: CLOCK_STREAM };
         else if (decision.kind === 'gap') {
+          tentative.push({ index, streamId: CLOCK_STREAM, basedOn: revisionBefore.get(CLOCK_STREAM)! });
           results[index] = rejected(candidate, 'INVALID_EVENT', `data.date: would leave a gap in the clock; the next date is ${decision.expected}`);
         } else if (decision.kind === 'before-start') {
           results[index] = rejected(candidate, 'INVALID_EVENT', `data.date: before the clock's first date ${decision.firstDate}`);
@@ -192,6 +215,7 @@ export class IngestionService {
         continue;
       }
       if (decision.kind === 'reject') {
+        if (decision.rejection.code === 'UNKNOWN_ORDER') tentative.push({ index, streamId, basedOn: revisionBefore.get(streamId) ?? state.revision });
         results[index] = { status: 'rejected', eventId: event.eventId, ...decision.rejection };
         continue;
       }
@@ -206,7 +230,7 @@ export class IngestionService {
       events.push({ index, streamId, event: this.withMetadata(event, options) });
       evolveDecision(state, event as BusinessEvent, this.baseCurrency, state.revision + 1n);
     }
-    return { events, revisionBefore };
+    return { events, revisionBefore, tentative };
   }
 
   /**
@@ -215,9 +239,13 @@ export class IngestionService {
    * revision and first link rest on the failed one), and nothing at all after a failed tick.
    * Returns the indexes to retry.
    */
-  private async appendCalls(calls: PlannedRequest[][], candidates: Candidate[], results: Array<IngestionResult | undefined>): Promise<number[]> {
+  private async appendCalls(
+    calls: PlannedRequest[][], candidates: Candidate[], results: Array<IngestionResult | undefined>,
+  ): Promise<{ retry: number[]; failed: Set<string>; confirmed: Set<string> }> {
     const retry: number[] = [];
     const failed = new Set<string>();
+    /** Streams whose revision before the round an accepted append confirmed. */
+    const confirmed = new Set<string>();
     for (const call of calls) {
       const requests = failed.has(CLOCK_STREAM) ? [] : call.filter((r) => !failed.has(r.streamId));
       for (const skipped of call.filter((r) => !requests.includes(r))) retry.push(...skipped.indexes);
@@ -240,6 +268,7 @@ export class IngestionService {
           this.forget(request.streamId);
           return;
         }
+        if (!failed.has(request.streamId)) confirmed.add(request.streamId);
         for (const index of request.indexes) {
           const eventId = (candidates[index] as { event: LifecycleEvent }).event.eventId;
           results[index] = toResult(request.streamId, eventId, outcome);
@@ -254,7 +283,7 @@ export class IngestionService {
     }
     // Streams skipped before being chained still hold their speculative states.
     for (const streamId of failed) this.forget(streamId);
-    return retry.sort((a, b) => a - b);
+    return { retry, failed, confirmed };
   }
 
   /** The chain head of a stream: the cached decision state's last hash. */
