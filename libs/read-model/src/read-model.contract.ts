@@ -2,6 +2,7 @@ import { type CustomerProfile, type Cutoffs, toProfile } from '@lifecycle/domain
 import {
   BASE_POSITION, buildFixture, DAY_END_DATE, DAY_END_POSITION, type Fixture, FOLD_CUTOFFS, ids, ordinal,
 } from './contract-fixtures.js';
+import { encodeCursor, InvalidCursorError } from './cursor.js';
 import type { CustomerFilter, CustomerRecord, ProjectionMeta, ReadModelStore, StoredTransition } from './read-model.port.js';
 import { describeSkipped } from '../../../test/support/skipped-suite.js';
 
@@ -171,6 +172,19 @@ export function describeReadModelContract(adapterName: string, factory: StoreFac
         await seed();
         expect(await store.transitions('5', 8, null)).toEqual({ items: of('5'), nextCursor: null });
         expect(await store.transitions('nobody', 5, null)).toEqual({ items: [], nextCursor: null });
+      });
+
+      it('rejects a crafted cursor of any decoded shape with InvalidCursorError, on profiles and transitions', async () => {
+        await seed();
+        const crafted = ['e30', 'W10', 'dHJ1ZQ', 'WzEsMl0', 'eyJhIjoxfQ', 'bnVsbA', 'LTE', 'MS41', '!!!', 'OTk5OTk5OTk5OTk5OTk5OTk5OQ'];
+        for (const cursor of crafted) {
+          await expect(store.listProfiles({}, 5, cursor)).rejects.toBeInstanceOf(InvalidCursorError);
+        }
+        // A customer-id cursor is a string: numbers are crafted there; the transitions adapter may use either kind.
+        await expect(store.listProfiles({}, 5, encodeCursor(5))).rejects.toBeInstanceOf(InvalidCursorError);
+        for (const cursor of [...crafted, encodeCursor({ seq: 1 }), ['a', 'b'] as unknown as string]) {
+          await expect(store.transitions('5', 3, cursor)).rejects.toBeInstanceOf(InvalidCursorError);
+        }
       });
 
       it('keeps the day-end cause and the reactivation flag', async () => {

@@ -5,7 +5,7 @@ import { type CustomerState, type Cutoffs, type RankKey, toProfile } from '@life
 import type {
   CustomerFilter, CustomerRecord, ProjectionMeta, ProjectionWrite, ReadModelStore, SegmentCounts, StoredTransition,
 } from '../read-model.port.js';
-import { decodeCursor, encodeCursor } from '../cursor.js';
+import { decodeSequenceCursor, decodeStringCursor, encodeCursor } from '../cursor.js';
 import { schema } from './schema.js';
 
 interface CustomerRow {
@@ -198,7 +198,7 @@ export function createSqliteReadModel(options: SqliteReadModelOptions): ReadMode
       return row ? profileOf(toRecord(row).state, loadMeta()) : null;
     },
     listProfiles: async (filter, limit, cursor) => {
-      const after = decodeCursor<string>(cursor);
+      const after = decodeStringCursor(cursor);
       const { where, params } = filterSql(filter);
       const clauses = [where, after === null ? '' : 'customer_id > ?'].filter(Boolean).join(' AND ');
       const rows = db
@@ -231,7 +231,7 @@ export function createSqliteReadModel(options: SqliteReadModelOptions): ReadMode
       };
     },
     transitions: async (customerId, limit, cursor) => {
-      const after = decodeCursor<number>(cursor) ?? 0;
+      const after = decodeSequenceCursor(cursor) ?? 0;
       const rows = s.transitionsOf.all(customerId, after, limit + 1) as TransitionRow[];
       const page = rows.slice(0, limit);
       return {
