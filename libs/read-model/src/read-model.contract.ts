@@ -310,6 +310,27 @@ export function describeReadModelContract(adapterName: string, factory: StoreFac
       });
     });
 
+    describe('storedCustomers', () => {
+      it('yields every customer as stored, sorted by id, in pages: the state, the indexed classifications and the position', async () => {
+        await seed();
+        const pages: string[][] = [];
+        const stored = new Map<string, Record<string, unknown>>();
+        for await (const page of store.storedCustomers(4)) {
+          pages.push(page.map((c) => c.customerId));
+          for (const c of page) stored.set(c.customerId, c.fields);
+        }
+        expect(pages.flat()).toEqual(ids(fixture.records.values()).sort(ordinal));
+        expect(pages.every((p) => p.length <= 4)).toBe(true);
+        for (const [id, r] of fixture.records) {
+          const values = Object.values(stored.get(id) ?? {});
+          // Adapter-specific names and integer forms, adapter-agnostic content: every figure a query can read is there.
+          expect(values).toContainEqual(r.state);
+          const scalars = values.filter((v) => typeof v !== 'object' || v === null).map(String);
+          expect(scalars).toEqual(expect.arrayContaining([r.state.status, r.state.loyaltyLevel, r.state.valueTier, String(r.state.evaluation.net12), r.lastPosition.toString()]));
+        }
+      });
+    });
+
     describe('unitOfWork', () => {
       it("returns the work's value and keeps its commits", async () => {
         const result = await store.unitOfWork(async () => {

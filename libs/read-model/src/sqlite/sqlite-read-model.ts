@@ -219,6 +219,16 @@ export function createSqliteReadModel(options: SqliteReadModelOptions): ReadMode
         yield rows.map((row) => profileOf(JSON.parse(row.state) as CustomerState, meta));
       }
     },
+    storedCustomers: async function* (batchSize = 5000) {
+      const stmt = db.prepare(`SELECT * FROM ${p}customers WHERE customer_id > ? ORDER BY customer_id LIMIT ?`).safeIntegers(true);
+      let after = '';
+      for (;;) {
+        const rows = stmt.all(after, batchSize) as Array<Record<string, unknown> & { customer_id: string }>;
+        if (rows.length === 0) return;
+        after = rows[rows.length - 1].customer_id;
+        yield rows.map((row) => ({ customerId: row.customer_id, fields: storedFields(row) }));
+      }
+    },
     segmentCounts: async (): Promise<SegmentCounts> => {
       const counts = (stmt: Database.Statement) =>
         Object.fromEntries((stmt.all() as Array<{ k: string; n: number }>).map((r) => [r.k, r.n]));
@@ -259,4 +269,12 @@ export function createSqliteReadModel(options: SqliteReadModelOptions): ReadMode
       writer.close();
     },
   };
+}
+
+/** A customers row with integers as strings and the state JSON parsed, as StoredCustomer holds it. */
+function storedFields(row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).map(([column, value]) => [
+    column,
+    typeof value === 'bigint' ? value.toString() : column === 'state' && typeof value === 'string' ? (JSON.parse(value) as unknown) : value,
+  ]));
 }
