@@ -104,5 +104,23 @@ describe('IngestionService against another writer on the same log', () => {
     expect(stream[3]!.type).toBe('PurchaseRefunded');
     expect((await verifyChains(mine)).broken).toEqual([]);
   });
+
+  it('retries, and does not call duplicate, the customer events planned after a tick that lost the race (import with the clock on)', async () => {
+    const a = new IngestionService(mine, 'USD', () => NOW);
+    const b = new IngestionService(theirs, 'USD', () => NOW);
+    const clock = { firstDate: '2025-01-01' };
+    await a.submit([ok(registered('h', '2025-01-01T10:00:00Z'))], { clock });
+    await a.tickUntil('2025-01-01', { clock });
+    expect((await a.decisions.clockState()).lastDate).toBe('2025-01-01');
+    await b.tickUntil('2025-01-02');
+
+    // a's cached clock still ends at 01-01: its tick of 01-02 conflicts, the purchase after it must wait.
+    const [bought] = await a.submit([ok(purchase('h', '2025-01-03T10:00:00Z', 1_000, { orderId: 'h-1' }))], { clock });
+
+    expect(bought).toMatchObject({ status: 'accepted', streamId: 'customer-h', revision: '1' });
+    expect((await mine.readStream('customer-h')).map((e) => e.type)).toEqual(['CustomerRegistered', 'PurchaseCompleted']);
+    expect((await mine.readStream('lifecycle-clock')).map((e) => (e.data.data as { date: string }).date)).toEqual(['2025-01-01', '2025-01-02']);
+    expect((await verifyChains(mine)).broken).toEqual([]);
+  });
 });
 

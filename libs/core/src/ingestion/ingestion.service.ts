@@ -21,7 +21,9 @@ interface Tentative {
 }
 
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
-const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 8;
+/** Upper bound of the random pause before conflict round n: 2^n ms (so at most 128 ms before the last). */
+const conflictPause = (attempt: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** attempt));
 /** Most candidates appended together by a group commit (a POST /events batch holds up to 1,000). */
 const GROUP_LIMIT = 1000;
 
@@ -133,6 +135,8 @@ export class IngestionService {
         }
         break;
       }
+      // Writers that keep colliding on the same streams fall out of step.
+      if (retry.length > 0) await conflictPause(attempt);
       pending = retry;
     }
     return results as IngestionResult[];
@@ -248,7 +252,11 @@ export class IngestionService {
     const confirmed = new Set<string>();
     for (const call of calls) {
       const requests = failed.has(CLOCK_STREAM) ? [] : call.filter((r) => !failed.has(r.streamId));
-      for (const skipped of call.filter((r) => !requests.includes(r))) retry.push(...skipped.indexes);
+      for (const skipped of call.filter((r) => !requests.includes(r))) {
+        retry.push(...skipped.indexes);
+        // Its decision state was evolved for events that are not appended now.
+        failed.add(skipped.streamId);
+      }
       if (requests.length === 0) continue;
       for (const request of requests) request.events = this.chain(await this.head(request.streamId), request.events);
       let outcomes: Array<AppendResult | WrongExpectedRevisionError>;
