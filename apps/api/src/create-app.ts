@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type AppConfig, parseNdjsonLine } from '@lifecycle/core';
 import { AppModule } from './app.module.js';
+import { JsonDepthInterceptor } from './http/json-depth.interceptor.js';
 
 const BODY_LIMIT = 16 * 1024 * 1024;
 
@@ -15,6 +16,7 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: options.logger ?? ['log', 'warn', 'error'],
   });
+  app.useGlobalInterceptors(new JsonDepthInterceptor());
   app.enableShutdownHooks();
   return app;
 }

@@ -276,6 +276,24 @@ export function describeEventStoreContract(adapterName: string, factory: StoreFa
         expect(await store.streamRevision(d)).toBe(0n);
       });
 
+      it('appends none of a stream\'s later requests once one of its requests conflicts, whatever their expected revision', async () => {
+        const streamId = uniqueStream('many-fail-forward');
+        const other = uniqueStream('many-fail-forward-other');
+        const theirs = newEvent();
+        await store.append({ streamId, expectedRevision: 'no_stream', events: [theirs] });
+        const results = await store.appendMany([
+          { streamId, expectedRevision: 'no_stream', events: [newEvent()] },
+          { streamId: other, expectedRevision: 'no_stream', events: [newEvent()] },
+          // Planned on top of the failed request: its expected revision happens to match the other writer's event.
+          { streamId, expectedRevision: 0n, events: [newEvent()] },
+          { streamId, expectedRevision: 'any', events: [theirs] },
+        ]);
+        expect(results.map((r) => (isConflict(r) ? 'conflict' : 'ok'))).toEqual(['conflict', 'ok', 'conflict', 'conflict']);
+        expect(results[2]).toMatchObject({ streamId, expected: 0n, actual: 0n });
+        expect((await store.readStream(streamId)).map((e) => e.eventId)).toEqual([theirs.eventId]);
+        expect(await store.streamRevision(other)).toBe(0n);
+      });
+
       it('acknowledges duplicates across requests of one call', async () => {
         const streamId = uniqueStream('many-dup');
         const event = newEvent();

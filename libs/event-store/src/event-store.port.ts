@@ -86,8 +86,10 @@ export interface EventStore {
   append(request: AppendRequest): Promise<AppendResult>;
   /**
    * Appends several requests in order. Each request is atomic on its own; a conflicting
-   * request is reported (not thrown) and the others still go through. The embedded adapter
-   * runs them all in one transaction.
+   * request is reported (not thrown) and the other streams' requests still go through. Once a
+   * request of a stream conflicts, every later request of that stream in the call is reported
+   * as a conflict too and not appended (it was planned on top of the failed one). The embedded
+   * adapter runs them all in one transaction.
    */
   appendMany(requests: AppendRequest[]): Promise<Array<AppendResult | WrongExpectedRevisionError>>;
   /** Events of one stream forwards from a revision (inclusive). */

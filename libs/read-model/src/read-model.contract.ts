@@ -2,6 +2,7 @@ import { type CustomerProfile, type Cutoffs, toProfile } from '@lifecycle/domain
 import {
   BASE_POSITION, buildFixture, DAY_END_DATE, DAY_END_POSITION, type Fixture, FOLD_CUTOFFS, ids, ordinal,
 } from './contract-fixtures.js';
+import { encodeCursor, InvalidCursorError } from './cursor.js';
 import type { CustomerFilter, CustomerRecord, ProjectionMeta, ReadModelStore, StoredTransition } from './read-model.port.js';
 import { expectedTallies, sortTallies } from './stats.contract-helpers.js';
 import { describeSkipped } from '../../../test/support/skipped-suite.js';
@@ -172,6 +173,19 @@ export function describeReadModelContract(adapterName: string, factory: StoreFac
         await seed();
         expect(await store.transitions('5', 8, null)).toEqual({ items: of('5'), nextCursor: null });
         expect(await store.transitions('nobody', 5, null)).toEqual({ items: [], nextCursor: null });
+      });
+
+      it('rejects a crafted cursor of any decoded shape with InvalidCursorError, on profiles and transitions', async () => {
+        await seed();
+        const crafted = ['e30', 'W10', 'dHJ1ZQ', 'WzEsMl0', 'eyJhIjoxfQ', 'bnVsbA', 'LTE', 'MS41', '!!!', 'OTk5OTk5OTk5OTk5OTk5OTk5OQ'];
+        for (const cursor of crafted) {
+          await expect(store.listProfiles({}, 5, cursor)).rejects.toBeInstanceOf(InvalidCursorError);
+        }
+        // A customer-id cursor is a string: numbers are crafted there; the transitions adapter may use either kind.
+        await expect(store.listProfiles({}, 5, encodeCursor(5))).rejects.toBeInstanceOf(InvalidCursorError);
+        for (const cursor of [...crafted, encodeCursor({ seq: 1 }), ['a', 'b'] as unknown as string]) {
+          await expect(store.transitions('5', 3, cursor)).rejects.toBeInstanceOf(InvalidCursorError);
+        }
       });
 
       it('keeps the day-end cause and the reactivation flag', async () => {
@@ -345,6 +359,27 @@ export function describeReadModelContract(adapterName: string, factory: StoreFac
         expect((await store.cutoffsBetween('2024-01-02', '2024-12-31')).map((c) => c.date)).toEqual(['2024-01-02', '2024-01-03', '2024-02-01']);
         expect(await store.cutoffsBetween('2024-01-04', '2024-01-31')).toEqual([]);
         expect(await store.cutoffsBetween('2024-01-03', '2024-01-01')).toEqual([]);
+      });
+    });
+
+    describe('storedCustomers', () => {
+      it('yields every customer as stored, sorted by id, in pages: the state, the indexed classifications and the position', async () => {
+        await seed();
+        const pages: string[][] = [];
+        const stored = new Map<string, Record<string, unknown>>();
+        for await (const page of store.storedCustomers(4)) {
+          pages.push(page.map((c) => c.customerId));
+          for (const c of page) stored.set(c.customerId, c.fields);
+        }
+        expect(pages.flat()).toEqual(ids(fixture.records.values()).sort(ordinal));
+        expect(pages.every((p) => p.length <= 4)).toBe(true);
+        for (const [id, r] of fixture.records) {
+          const values = Object.values(stored.get(id) ?? {});
+          // Adapter-specific names and integer forms, adapter-agnostic content: every figure a query can read is there.
+          expect(values).toContainEqual(r.state);
+          const scalars = values.filter((v) => typeof v !== 'object' || v === null).map(String);
+          expect(scalars).toEqual(expect.arrayContaining([r.state.status, r.state.loyaltyLevel, r.state.valueTier, String(r.state.evaluation.net12), r.lastPosition.toString()]));
+        }
       });
     });
 

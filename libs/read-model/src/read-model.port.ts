@@ -72,6 +72,15 @@ export interface ProjectionStore {
   unitOfWork<T>(work: () => Promise<T>): Promise<T>;
 }
 
+/**
+ * A customer exactly as stored, for verification: every column (SQLite) or field (MongoDB)
+ * under its stored name, integers as decimal strings, JSON columns parsed.
+ */
+export interface StoredCustomer {
+  customerId: string;
+  fields: Record<string, unknown>;
+}
+
 /** The query side of the read model. */
 export interface QueryStore {
   loadMeta(): Promise<ProjectionMeta>;
@@ -79,6 +88,8 @@ export interface QueryStore {
   listProfiles(filter: CustomerFilter, limit: number, cursor: string | null): Promise<Page<CustomerProfile>>;
   /** Every profile, sorted by customerId, in pages. */
   allProfiles(batchSize?: number): AsyncIterable<CustomerProfile[]>;
+  /** Every customer as stored (all its columns or fields, not only the profile), sorted by customerId, in pages. */
+  storedCustomers(batchSize?: number): AsyncIterable<StoredCustomer[]>;
   segmentCounts(): Promise<SegmentCounts>;
   transitions(customerId: string, limit: number, cursor: string | null): Promise<Page<StoredTransition>>;
   cutoffsAt(date: string): Promise<Cutoffs | null>;

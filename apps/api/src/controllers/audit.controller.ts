@@ -5,6 +5,7 @@ import { ExplainCustomerQuery, GetAsOfQuery, GetHistoryQuery, GetTransitionsQuer
 import { InvalidCursorError } from '@lifecycle/read-model';
 import { ApiError, badRequest } from '../http/api-error.js';
 import { Consistency } from '../http/consistency.js';
+import { parseInt64 } from '../http/int64.js';
 
 const limitOf = (value: string | undefined, fallback: number): number => {
   const limit = value === undefined ? fallback : Number(value);
@@ -24,9 +25,8 @@ export class AuditController {
 
   @Get('history')
   async history(@Param('customerId') customerId: string, @Query() query: Record<string, string | undefined>) {
-    const from = query.fromRevision ?? '0';
-    if (!/^\d{1,19}$/.test(from)) throw badRequest('query.fromRevision', 'must be a stream revision (a non-negative integer)');
-    const page = await this.queries.execute(new GetHistoryQuery(customerId, BigInt(from), limitOf(query.limit, 100)));
+    const from = parseInt64(query.fromRevision ?? '0', 'query.fromRevision', 'a stream revision');
+    const page = await this.queries.execute(new GetHistoryQuery(customerId, from, limitOf(query.limit, 100)));
     if (!page) throw notFound(customerId);
     return page;
   }

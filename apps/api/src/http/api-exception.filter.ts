@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { storageFailure } from './storage-errors.js';
 
 /** Every error leaves in the API's error shape; unparseable bodies become 400 INVALID_EVENT naming `$`. */
 @Catch()
@@ -26,6 +27,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
       void reply.status(fastifyStatus).send({
         statusCode: fastifyStatus, code: 'INVALID_EVENT', message: `$: ${reason}`, errors: [{ path: '$', reason }],
       });
+      return;
+    }
+    const storage = storageFailure(exception);
+    if (storage) {
+      this.logger.warn(`${storage.code}: ${(exception as Error).message}`);
+      void reply.status(storage.status).header('retry-after', String(storage.retryAfterSeconds))
+        .send({ statusCode: storage.status, code: storage.code, message: storage.message });
       return;
     }
     this.logger.error((exception as Error)?.stack ?? String(exception));

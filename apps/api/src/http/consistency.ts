@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ProjectorService } from '@lifecycle/core';
-import { ApiError, badRequest } from './api-error.js';
+import { ApiError } from './api-error.js';
+import { parseInt64 } from './int64.js';
 
 const MAX_WAIT_MS = 5000;
 
@@ -11,8 +12,8 @@ export class Consistency {
 
   async awaitPosition(minPosition: string | undefined): Promise<void> {
     if (minPosition === undefined || minPosition === '') return;
-    if (!/^\d{1,20}$/.test(minPosition)) throw badRequest('query.minPosition', 'must be a log position (a non-negative integer)');
-    const reached = await this.projector.waitFor(BigInt(minPosition), MAX_WAIT_MS);
+    const position = parseInt64(minPosition, 'query.minPosition', 'a log position');
+    const reached = await this.projector.waitFor(position, MAX_WAIT_MS);
     if (!reached) {
       throw new ApiError(503, 'PROJECTION_LAGGING', `the read model has not reached position ${minPosition} within ${MAX_WAIT_MS} ms; retry later`);
     }

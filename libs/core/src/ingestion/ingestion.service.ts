@@ -3,17 +3,27 @@ import {
   parseInstant, ticksBefore,
 } from '@lifecycle/domain';
 import {
-  type AppendRequest, type AppendResult, CLOCK_STREAM, customerStream, type EventStore, type NewEvent, WrongExpectedRevisionError,
+  type AppendResult, CLOCK_STREAM, customerStream, type EventStore, type NewEvent, WrongExpectedRevisionError,
 } from '@lifecycle/event-store';
 import { chained } from '../audit/hash-chain.js';
 import { toNewEvent } from '../projection/to-lifecycle-event.js';
+import { type DecidedEvent, planAppendCalls, type PlannedRequest } from './append-plan.js';
 import { dayEndedEvent } from './day-ended-event.js';
 import { DecisionCache } from './decision-cache.js';
 import type { Candidate, ClockMode, IngestionResult } from './ingestion-result.js';
 import { Mutex } from './mutex.js';
 
+/** A rejection decided on a state that may be stale; `basedOn` is that state's stored revision. */
+interface Tentative {
+  index: number;
+  streamId: string;
+  basedOn: bigint;
+}
+
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
-const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 8;
+/** Upper bound of the random pause before conflict round n: 2^n ms (so at most 128 ms before the last). */
+const conflictPause = (attempt: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.random() * 2 ** attempt));
 /** Most candidates appended together by a group commit (a POST /events batch holds up to 1,000). */
 const GROUP_LIMIT = 1000;
 
@@ -22,13 +32,6 @@ export interface IngestionOptions {
   clock?: ClockMode;
   /** Added to every appended event's metadata (e.g. source). */
   metadata?: Record<string, string>;
-}
-
-interface Planned {
-  index: number;
-  request: number;
-  eventId: string;
-  streamId: string;
 }
 
 /**
@@ -132,6 +135,8 @@ export class IngestionService {
         }
         break;
       }
+      // Writers that keep colliding on the same streams fall out of step.
+      if (retry.length > 0) await conflictPause(attempt);
       pending = retry;
     }
     return results as IngestionResult[];
@@ -141,15 +146,43 @@ export class IngestionService {
   private async attempt(
     candidates: Candidate[], pending: number[], results: Array<IngestionResult | undefined>, options: IngestionOptions,
   ): Promise<number[]> {
-    const requests: AppendRequest[] = [];
-    const planned: Planned[] = [];
+    const decided = await this.decideRound(candidates, pending, results, options);
+    const calls = planAppendCalls(decided.events, (streamId) => decided.revisionBefore.get(streamId) ?? -1n);
+    const appended = await this.appendCalls(calls, candidates, results);
+    const retry = appended.retry;
+    // A rejection that a stale state can cause (an order another writer stored meanwhile, a tick
+    // that fills the gap) stands only once the state it was decided on is known to be current.
+    for (const { index, streamId, basedOn } of decided.tentative) {
+      let current = !appended.failed.has(streamId);
+      if (current && !appended.confirmed.has(streamId)) {
+        const stored = await this.store.streamRevision(streamId);
+        current = (stored === 'no_stream' ? -1n : stored) === basedOn;
+      }
+      if (current) continue;
+      this.forget(streamId);
+      results[index] = undefined;
+      retry.push(index);
+    }
+    return [...new Set(retry)].sort((a, b) => a - b);
+  }
+
+  /**
+   * Decides the pending candidates in order against the cached states, evolving them as if each
+   * accepted event were appended; returns the accepted events (with the import's ticks) and each
+   * touched stream's revision before the round.
+   */
+  private async decideRound(
+    candidates: Candidate[], pending: number[], results: Array<IngestionResult | undefined>, options: IngestionOptions,
+  ): Promise<{ events: DecidedEvent[]; revisionBefore: Map<string, bigint>; tentative: Tentative[] }> {
+    const events: DecidedEvent[] = [];
+    const revisionBefore = new Map<string, bigint>();
+    const tentative: Tentative[] = [];
     const clock = await this.decisions.clockState();
+    revisionBefore.set(CLOCK_STREAM, clock.revision);
     const now = this.now();
-    const clockRequest = (events: NewEvent[]): number => {
-      const expectedRevision = clock.revision < 0n ? 'no_stream' : clock.revision;
-      requests.push({ streamId: CLOCK_STREAM, expectedRevision, events: this.chain(clock, events) });
-      clock.revision += BigInt(events.length);
-      return requests.length - 1;
+    const tick = (index: number | null, event: NewEvent): void => {
+      events.push({ index, streamId: CLOCK_STREAM, event });
+      clock.revision += 1n;
     };
 
     for (const index of pending) {
@@ -167,23 +200,26 @@ export class IngestionService {
         const decision = decideDayEnded(clock, event.data.date);
         if (decision.kind === 'duplicate') results[index] = { status: 'duplicate', eventId: event.eventId, streamId: CLOCK_STREAM };
         else if (decision.kind === 'gap') {
+          tentative.push({ index, streamId: CLOCK_STREAM, basedOn: revisionBefore.get(CLOCK_STREAM)! });
           results[index] = rejected(candidate, 'INVALID_EVENT', `data.date: would leave a gap in the clock; the next date is ${decision.expected}`);
         } else if (decision.kind === 'before-start') {
           results[index] = rejected(candidate, 'INVALID_EVENT', `data.date: before the clock's first date ${decision.firstDate}`);
         } else {
-          planned.push({ index, request: clockRequest([this.withMetadata(event, options)]), eventId: event.eventId, streamId: CLOCK_STREAM });
+          tick(index, this.withMetadata(event, options));
           clock.lastDate = event.data.date;
         }
         continue;
       }
+      const streamId = customerStream(event.customerId);
       const customer = await this.decisions.customer(event.customerId);
       const state = customer.state;
       const decision = decide(state, event, this.baseCurrency);
       if (decision.kind === 'duplicate') {
-        results[index] = { status: 'duplicate', eventId: event.eventId, streamId: customerStream(event.customerId) };
+        results[index] = { status: 'duplicate', eventId: event.eventId, streamId };
         continue;
       }
       if (decision.kind === 'reject') {
+        if (decision.rejection.code === 'UNKNOWN_ORDER') tentative.push({ index, streamId, basedOn: revisionBefore.get(streamId) ?? state.revision });
         results[index] = { status: 'rejected', eventId: event.eventId, ...decision.rejection };
         continue;
       }
@@ -191,45 +227,77 @@ export class IngestionService {
         const date = dateOf(parseInstant(event.occurredAt) as number);
         if (clock.lastDate === null) options.clock.firstDate ??= date;
         const ticks = ticksBefore(clock, date, options.clock.firstDate ?? date);
-        if (ticks.length > 0) {
-          clockRequest(ticks.map((d) => this.withMetadata(dayEndedEvent(d), options)));
-          clock.lastDate = ticks[ticks.length - 1];
-        }
+        for (const d of ticks) tick(null, this.withMetadata(dayEndedEvent(d), options));
+        if (ticks.length > 0) clock.lastDate = ticks[ticks.length - 1];
       }
-      requests.push({
-        streamId: customerStream(event.customerId),
-        expectedRevision: state.revision < 0n ? 'no_stream' : state.revision,
-        events: this.chain(customer, [this.withMetadata(event, options)]),
-      });
-      planned.push({ index, request: requests.length - 1, eventId: event.eventId, streamId: customerStream(event.customerId) });
+      if (!revisionBefore.has(streamId)) revisionBefore.set(streamId, state.revision);
+      events.push({ index, streamId, event: this.withMetadata(event, options) });
       evolveDecision(state, event as BusinessEvent, this.baseCurrency, state.revision + 1n);
     }
-    if (requests.length === 0) return [];
+    return { events, revisionBefore, tentative };
+  }
 
-    let outcomes: Awaited<ReturnType<EventStore['appendMany']>>;
-    try {
-      outcomes = await this.store.appendMany(requests);
-    } catch (error) {
-      // Nothing was appended: forget the decision states evolved above, or a retry of the same
-      // event would be answered as a duplicate.
-      for (const request of requests) this.forget(request.streamId);
-      throw error;
-    }
+  /**
+   * Chains and appends the planned calls in order. A conflicting request is retried with all
+   * its candidates; no later request of its stream is appended in this round (its expected
+   * revision and first link rest on the failed one), and nothing at all after a failed tick.
+   * Returns the indexes to retry.
+   */
+  private async appendCalls(
+    calls: PlannedRequest[][], candidates: Candidate[], results: Array<IngestionResult | undefined>,
+  ): Promise<{ retry: number[]; failed: Set<string>; confirmed: Set<string> }> {
     const retry: number[] = [];
-    for (const plan of planned) {
-      const outcome = outcomes[plan.request];
-      if (outcome instanceof WrongExpectedRevisionError) {
-        retry.push(plan.index);
-        const event = (candidates[plan.index] as { event: LifecycleEvent }).event;
-        if (event.type !== 'DayEnded') this.decisions.refreshCustomer(event.customerId);
-        continue;
+    const failed = new Set<string>();
+    /** Streams whose revision before the round an accepted append confirmed. */
+    const confirmed = new Set<string>();
+    for (const call of calls) {
+      const requests = failed.has(CLOCK_STREAM) ? [] : call.filter((r) => !failed.has(r.streamId));
+      for (const skipped of call.filter((r) => !requests.includes(r))) {
+        retry.push(...skipped.indexes);
+        // Its decision state was evolved for events that are not appended now.
+        failed.add(skipped.streamId);
       }
-      results[plan.index] = toResult(plan, outcome);
-      // Stored already by another writer: our speculative chain head is wrong.
-      if (results[plan.index]?.status === 'duplicate') this.forget(plan.streamId);
+      if (requests.length === 0) continue;
+      for (const request of requests) request.events = this.chain(await this.head(request.streamId), request.events);
+      let outcomes: Array<AppendResult | WrongExpectedRevisionError>;
+      try {
+        outcomes = await this.store.appendMany(requests.map(({ streamId, expectedRevision, events }) => ({ streamId, expectedRevision, events })));
+      } catch (error) {
+        // Nothing of this call was appended: forget the decision states evolved for the round,
+        // or a retry of the same event would be answered as a duplicate.
+        for (const request of calls.flat()) this.forget(request.streamId);
+        throw error;
+      }
+      requests.forEach((request, i) => {
+        const outcome = outcomes[i]!;
+        if (outcome instanceof WrongExpectedRevisionError) {
+          failed.add(request.streamId);
+          retry.push(...request.indexes);
+          this.forget(request.streamId);
+          return;
+        }
+        if (!failed.has(request.streamId)) confirmed.add(request.streamId);
+        for (const index of request.indexes) {
+          const eventId = (candidates[index] as { event: LifecycleEvent }).event.eventId;
+          results[index] = toResult(request.streamId, eventId, outcome);
+        }
+        // Stored already by another writer: our speculative head is wrong, and so is the plan of
+        // the stream's later requests.
+        if (outcome.events.some((e) => e.status === 'duplicate')) {
+          failed.add(request.streamId);
+          this.forget(request.streamId);
+        }
+      });
     }
-    if (outcomes.some((o) => o instanceof WrongExpectedRevisionError)) this.decisions.refreshClock();
-    return retry;
+    // Streams skipped before being chained still hold their speculative states.
+    for (const streamId of failed) this.forget(streamId);
+    return { retry, failed, confirmed };
+  }
+
+  /** The chain head of a stream: the cached decision state's last hash. */
+  private async head(streamId: string): Promise<{ lastHash: string | null }> {
+    if (streamId === CLOCK_STREAM) return this.decisions.clockState();
+    return this.decisions.customer(streamId.slice('customer-'.length));
   }
 
   private forget(streamId: string): void {
@@ -251,11 +319,11 @@ export class IngestionService {
   }
 }
 
-function toResult(plan: Planned, outcome: AppendResult): IngestionResult {
-  const appended = outcome.events.find((e) => e.eventId.toLowerCase() === plan.eventId.toLowerCase()) ?? outcome.events[0];
-  if (appended.status === 'duplicate') return { status: 'duplicate', eventId: plan.eventId, streamId: plan.streamId };
+function toResult(streamId: string, eventId: string, outcome: AppendResult): IngestionResult {
+  const appended = outcome.events.find((e) => e.eventId.toLowerCase() === eventId.toLowerCase()) ?? outcome.events[0];
+  if (appended.status === 'duplicate') return { status: 'duplicate', eventId, streamId };
   return {
-    status: 'accepted', eventId: plan.eventId, streamId: plan.streamId,
+    status: 'accepted', eventId, streamId,
     revision: appended.revision.toString(), position: appended.position.toString(),
   };
 }

@@ -6,9 +6,27 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG, EVENT_STORE, READ_MODEL } from '../tokens.js';
 import { catchUp } from './catch-up.js';
 import { Projector } from './projector.js';
+import { RetryBackoff } from './retry-backoff.js';
 import { RulesMismatchError } from './rules-mismatch.error.js';
 
 const POLL_MS = 5;
+
+export interface ProjectorStatus {
+  mode: 'in-process' | 'external';
+  running: boolean;
+  caughtUp: boolean;
+  checkpoint: string | null;
+  /** null when the log cannot be read right now (lag too). */
+  head: string | null;
+  lag: string | null;
+  clockDate: string | null;
+  error: string | null;
+  /** Failed attempts of the current failure; 0 while healthy. */
+  retries: number;
+  failingSince: string | null;
+  nextRetryMs: number | null;
+  totalRetries: number;
+}
 
 /**
  * Runs the projector as a catch-up subscription over the whole log, when this process projects.
@@ -31,17 +49,28 @@ export class ProjectorService implements OnApplicationShutdown {
     this.projector = new Projector(readModel, config.rules);
   }
 
+  /** Retries of failing batches and of subscription restarts; tests shorten its delays. */
+  readonly backoff = new RetryBackoff();
+  private restartTimer: NodeJS.Timeout | null = null;
+  private generation = 0;
+
   /** Starts the live subscription from the checkpoint; throws RulesMismatchError when the read model has other rules. */
   async start(): Promise<void> {
     if (this.subscription) return;
     const meta = await this.init();
     this.caughtUp = false;
     this.lastError = null;
+    const generation = ++this.generation;
     this.subscription = this.events.subscribeToAll({
       after: meta.checkpoint ?? undefined,
       batchSize: this.config.projectorBatchSize,
       handler: async (batch) => {
-        await this.projector.handle(batch);
+        // A failing batch (storage error, disk full, store unreachable) is retried as it is,
+        // forever; the projector's position guards make a retry after a partial write a no-op.
+        await this.backoff.run(() => this.projector.handle(batch), () => generation !== this.generation, (failure, error) => {
+          this.caughtUp = false;
+          this.logger.error(`projection batch failed (attempt ${failure.retries}), retrying in ${failure.nextRetryMs} ms: ${(error as Error)?.stack ?? String(error)}`);
+        });
         this.release();
       },
       onCaughtUp: () => {
@@ -49,10 +78,30 @@ export class ProjectorService implements OnApplicationShutdown {
         this.logger.log(`caught up at position ${String(this.projector.checkpoint)}`);
       },
       onError: (error) => {
-        this.lastError = (error as Error).message;
-        this.logger.error(`projection stopped: ${(error as Error).stack ?? String(error)}`);
+        if (generation !== this.generation) return;
+        // The subscription itself failed (e.g. reading the log): start again from the stored checkpoint.
+        this.subscription = null;
+        this.scheduleRestart(error);
       },
     });
+  }
+
+  private scheduleRestart(error: unknown): void {
+    const failure = this.backoff.recordFailure(error);
+    this.caughtUp = false;
+    this.logger.error(`projection stopped (attempt ${failure.retries}), restarting in ${failure.nextRetryMs} ms: ${(error as Error)?.stack ?? String(error)}`);
+    const generation = this.generation;
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      if (generation !== this.generation) return;
+      this.projector = new Projector(this.readModel, this.config.rules);
+      this.start().then(() => this.backoff.succeeded(), (next: unknown) => {
+        if (next instanceof RulesMismatchError) {
+          this.lastError = next.message;
+          this.logger.error(`projection stopped: ${next.message}`);
+        } else if (generation === this.generation) this.scheduleRestart(next);
+      });
+    }, failure.nextRetryMs);
   }
 
   /** Projects everything appended so far, in this process (the CLI's wait after an import). */
@@ -66,6 +115,10 @@ export class ProjectorService implements OnApplicationShutdown {
   async pause(): Promise<void> {
     const subscription = this.subscription;
     this.subscription = null;
+    this.generation += 1;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.restartTimer = null;
+    this.backoff.stop();
     await subscription?.stop();
   }
 
@@ -79,7 +132,7 @@ export class ProjectorService implements OnApplicationShutdown {
   }
 
   get live(): boolean {
-    return this.subscription !== null;
+    return this.subscription !== null || this.restartTimer !== null;
   }
 
   private async init() {
@@ -128,19 +181,29 @@ export class ProjectorService implements OnApplicationShutdown {
     }
   }
 
-  async status(): Promise<{ mode: 'in-process' | 'external'; running: boolean; caughtUp: boolean; checkpoint: string | null; head: string; lag: string; clockDate: string | null; error: string | null }> {
-    const head = await this.events.headPosition();
-    const meta = await this.readModel.loadMeta();
-    const checkpoint = meta.checkpoint;
+  async status(): Promise<ProjectorStatus> {
+    const failure = this.backoff.failure;
+    // Health must answer while a store fails: what cannot be read is reported, not thrown.
+    const head = await this.events.headPosition().catch(() => null);
+    const meta = await this.readModel.loadMeta().catch(() => null);
+    const checkpoint = meta ? meta.checkpoint : this.projector.checkpoint;
+    const lag = head === null ? null : checkpoint === null ? head + 1n : head - checkpoint;
+    const running = this.subscription !== null && failure === null && this.lastError === null;
+    // Caught up again once a recovered projection has reached the head.
+    if (running && lag === 0n) this.caughtUp = true;
     return {
       mode: this.config.projector ? 'in-process' : 'external',
-      running: this.subscription !== null && this.lastError === null,
-      caughtUp: this.caughtUp,
+      running,
+      caughtUp: this.caughtUp && running,
       checkpoint: checkpoint === null ? null : checkpoint.toString(),
-      head: head.toString(),
-      lag: (checkpoint === null ? head + 1n : head - checkpoint).toString(),
-      clockDate: meta.clockDate,
-      error: this.lastError,
+      head: head === null ? null : head.toString(),
+      lag: lag === null ? null : lag.toString(),
+      clockDate: meta?.clockDate ?? this.projector.clock.date,
+      error: failure?.error ?? this.lastError,
+      retries: failure?.retries ?? 0,
+      failingSince: failure?.since ?? null,
+      nextRetryMs: failure?.nextRetryMs ?? null,
+      totalRetries: this.backoff.totalRetries,
     };
   }
 

@@ -6,6 +6,7 @@ import { formatInstant, parseInstant } from '../../../domain/src/time/instant.js
 import { withBaseCurrency } from './base-currency.context.js';
 import { EventEnvelopeDto } from './dto/event-envelope.dto.js';
 import { flattenErrors } from './flatten-errors.js';
+import { MAX_EVENT_DEPTH, tooDeepPath } from './json-depth.js';
 import { toPlain } from './to-plain.js';
 
 export type ValidationOutcome =
@@ -32,16 +33,21 @@ const VALIDATOR_OPTIONS: ValidatorOptions = Object.freeze({
 /** Validates a full envelope (`type` and `customerId` included), as in an NDJSON import. */
 export function validateEvent(raw: unknown, options: ValidationSettings): ValidationOutcome {
   if (!isJsonObject(raw)) return invalid([NOT_AN_OBJECT]);
+  const deep = tooDeepPath(raw, MAX_EVENT_DEPTH);
+  if (deep) return invalid([tooDeep(deep)]);
   return validateEnvelope(raw, options);
 }
 
 /** Validates the body of a per-type HTTP route; `type` and `customerId` come from the route. */
 export function validateRouteEvent(raw: unknown, route: EventRoute, options: ValidationSettings): ValidationOutcome {
   if (!isJsonObject(raw)) return invalid([NOT_AN_OBJECT]);
+  const deep = tooDeepPath(raw, MAX_EVENT_DEPTH);
+  if (deep) return invalid([tooDeep(deep)]);
   return validateEnvelope({ ...raw, type: route.type, customerId: route.customerId }, options);
 }
 
 const NOT_AN_OBJECT: FieldError = { path: '$', reason: 'must be a JSON object' };
+const tooDeep = (path: string): FieldError => ({ path, reason: `nested deeper than ${MAX_EVENT_DEPTH} levels` });
 
 const isJsonObject = (raw: unknown): raw is Record<string, unknown> =>
   typeof raw === 'object' && raw !== null && !Array.isArray(raw);

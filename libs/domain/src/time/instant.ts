@@ -56,8 +56,12 @@ export const monthKey = (ms: number): number => {
   return d.getUTCFullYear() * 12 + d.getUTCMonth();
 };
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Proleptic Gregorian, computed rather than taken from Date.UTC (which reads years 0–99 as 1900–1999). */
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!;
 }
 
 /** Date.UTC, without its mapping of years 0–99 to 1900–1999. */

@@ -53,6 +53,17 @@ describe('parseInstant', () => {
     expect(parseInstant('2024-02-29T00:00:00Z')).toBe(Date.UTC(2024, 1, 29));
   });
 
+  it('reads years 0-99 as themselves in the proleptic Gregorian calendar: 0000 is a leap year, 0100 and 1900 are not', () => {
+    const leapDay = parseInstant('0000-02-29T00:00:00Z') as number;
+    expect(formatInstant(leapDay)).toBe('0000-02-29T00:00:00.000Z');
+    expect(leapDay).toBe(Date.parse('0000-02-29T00:00:00.000Z'));
+    expect(parseInstant('0004-02-29T12:00:00Z')).not.toBeNull();
+    expect(parseInstant('0100-02-29T00:00:00Z')).toBeNull();
+    expect(parseInstant('1900-02-29T00:00:00Z')).toBeNull();
+    expect(parseInstant('2000-02-29T00:00:00Z')).toBe(Date.UTC(2000, 1, 29));
+    expect(parseDate('0000-02-29')).toBe(leapDay);
+  });
+
   it('round-trips through formatInstant as ISO with milliseconds and Z', () => {
     expect(formatInstant(parseInstant('2024-03-01T01:00:00.5+02:00') as number)).toBe('2024-02-29T23:00:00.500Z');
   });

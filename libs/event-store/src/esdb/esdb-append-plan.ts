@@ -49,6 +49,15 @@ export function planAppend(request: AppendRequest, current: bigint, lookup: (key
   return { kind: 'append', current, events, slots };
 }
 
+/**
+ * The outcome of a request whose stream already had a conflicting request earlier in the same
+ * appendMany: never written, whatever its expected revision, so a stream's chain cannot fork on
+ * a speculative head. `current` is the stream's last known revision, -1n when it does not exist.
+ */
+export function skippedAfterConflict(request: AppendRequest, current: bigint): WrongExpectedRevisionError {
+  return new WrongExpectedRevisionError(request.streamId, request.expectedRevision, toActual(current));
+}
+
 /** The port result once the new events have their revisions and positions (in the order they were written). */
 export function assembleResult(streamId: string, current: bigint, slots: Slot[], written: StoredRef[]): AppendResult {
   const seen = new Set<number>();

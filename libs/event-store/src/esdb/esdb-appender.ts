@@ -1,6 +1,6 @@
 import type { AppendResult as ClientAppendResult, EventStoreDBClient } from '@eventstore/db-client';
 import { WrongExpectedRevisionError, type AppendRequest, type AppendResult } from '../event-store.port.js';
-import { assembleResult, planAppend, type AppendPlan, type StoredRef } from './esdb-append-plan.js';
+import { assembleResult, planAppend, skippedAfterConflict, type AppendPlan, type StoredRef } from './esdb-append-plan.js';
 import { isWrongExpectedVersion, toWrongExpectedRevisionError } from './esdb-errors.js';
 import { encodePosition, positionOrUnknown } from './esdb-position.js';
 import { eventKey, toEventData } from './esdb-recorded-event.js';
@@ -107,19 +107,28 @@ export function createEsdbAppender(client: EventStoreDBClient, options: EsdbAppe
     },
 
     /**
-     * Requests in order, each atomic on its own. Reads and planning run ahead for up to `concurrency`
+     * Requests in order, each atomic on its own; after a conflict, the stream's later requests are
+     * reported as conflicts without being written (they were planned on top of the failed one). Reads and planning run ahead for up to `concurrency`
      * requests (one at a time per stream), but the appends themselves are issued one after another so
      * that $all holds them in request order, as the embedded adapter does (the ingestion relies on a
      * clock tick landing before the customer event that triggered it).
      */
     async appendMany(requests: AppendRequest[]): Promise<Outcome[]> {
       const recordedAt = new Date().toISOString();
+      // Commits run in request order, so a stream's failure is known before its later requests commit.
+      const failed = new Set<string>();
       return runOrderedPipeline(requests, {
         concurrency: options.concurrency,
         keyOf: (request) => request.streamId,
         lock,
         prepare,
-        commit: (request, plan) => commit(request, plan, recordedAt),
+        commit: async (request, plan) => {
+          const committed = failed.has(request.streamId)
+            ? { outcome: skippedAfterConflict(request, cache.entry(request.streamId).lastRevision) }
+            : await commit(request, plan, recordedAt);
+          if ('outcome' in committed && committed.outcome instanceof WrongExpectedRevisionError) failed.add(request.streamId);
+          return committed;
+        },
         finish,
       });
     },

@@ -37,16 +37,21 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
   const listeners = new Set<() => void>();
   const subscriptions = openSubscriptions();
 
-  const appendAll = db.transaction((requests: AppendRequest[], recordedAt: string) =>
-    requests.map((request) => {
+  const appendAll = db.transaction((requests: AppendRequest[], recordedAt: string) => {
+    // A stream whose request failed gets none of its later requests in this call: they were
+    // planned on top of the failed one, and appending them would fork its chain.
+    const failed = new Set<string>();
+    return requests.map((request) => {
       try {
+        if (failed.has(request.streamId)) throw skippedAfterConflict(statements, request);
         return appendOne(statements, request, recordedAt);
       } catch (error) {
-        if (error instanceof WrongExpectedRevisionError) return error;
-        throw error;
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        failed.add(request.streamId);
+        return error;
       }
-    }),
-  );
+    });
+  });
 
   const runAppend = (requests: AppendRequest[]): Array<AppendResult | WrongExpectedRevisionError> => {
     const results = appendAll.immediate(requests, new Date().toISOString());
@@ -138,6 +143,11 @@ function appendOne(statements: SqliteStatements, request: AppendRequest, recorde
     return { eventId: event.eventId, status: 'appended', revision, position };
   });
   return { streamId, nextExpectedRevision: revision, events };
+}
+
+function skippedAfterConflict(statements: SqliteStatements, request: AppendRequest): WrongExpectedRevisionError {
+  const current = statements.lastRevision(request.streamId);
+  return new WrongExpectedRevisionError(request.streamId, request.expectedRevision, current < 0n ? 'no_stream' : current);
 }
 
 function matches(expected: AppendRequest['expectedRevision'], current: bigint): boolean {

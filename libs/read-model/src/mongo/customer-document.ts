@@ -47,3 +47,14 @@ export const fromCustomerDocument = (doc: Pick<CustomerDocument, 'state' | 'last
   lastPosition: toBigInt(doc.lastPosition),
   tierDirty: doc.tierDirty === true,
 });
+
+/** Every field of a stored customer document, int64s (Long or bigint) as decimal strings. */
+export function storedDocumentFields(doc: CustomerDocument): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(doc).map(([field, value]) => [
+    field,
+    typeof value === 'bigint' ? value.toString() : isLong(value) ? value.toString() : value,
+  ]));
+}
+
+const isLong = (value: unknown): value is Long =>
+  typeof value === 'object' && value !== null && (value as { _bsontype?: unknown })._bsontype === 'Long';

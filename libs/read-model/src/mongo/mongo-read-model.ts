@@ -2,7 +2,7 @@ import { type ClientSession, type Db, MongoClient } from 'mongodb';
 import { type CustomerState, type RankKey, toProfile } from '@lifecycle/domain';
 import type { CustomerRecord, ProjectionMeta, ProjectionWrite, ReadModelStore } from '../read-model.port.js';
 import { SEGMENT_COUNTS_PIPELINE, type SegmentFacet, segmentCountsFrom, TRANSITION_COUNTS_PIPELINE, type TransitionFacet, transitionCountsFrom } from './counts.js';
-import { type CustomerDocument, fromCustomerDocument } from './customer-document.js';
+import { type CustomerDocument, fromCustomerDocument, storedDocumentFields } from './customer-document.js';
 import { writeCustomers } from './customer-writes.js';
 import { CUSTOMER_INDEXES, TRANSITION_INDEXES } from './indexes.js';
 import { type CutoffsDocument, fromMetaDocument, META_ID, type MetaDocument, metaSet } from './meta-document.js';
@@ -141,6 +141,15 @@ function mongoReadModel(client: MongoClient, c: Collections, session: ClientSess
         if (docs.length === 0) return;
         after = docs[docs.length - 1]._id;
         yield docs.map((doc) => profileOf(doc.state, meta));
+      }
+    },
+    storedCustomers: async function* (batchSize = 5000) {
+      let after: string | null = null;
+      for (;;) {
+        const docs: CustomerDocument[] = await c.customers.find(segmentFilter({}, after), { sort: ID_SORT, limit: batchSize }).toArray();
+        if (docs.length === 0) return;
+        after = docs[docs.length - 1]._id;
+        yield docs.map((doc) => ({ customerId: doc._id, fields: storedDocumentFields(doc) }));
       }
     },
     segmentCounts: async () => segmentCountsFrom((await c.customers.aggregate<SegmentFacet>(SEGMENT_COUNTS_PIPELINE).toArray())[0]),

@@ -1,5 +1,5 @@
 import type { RankKey } from '@lifecycle/domain';
-import { decodeCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
+import { decodeStringCursor, encodeCursor } from '../cursor.js';
 import type { CustomerFilter } from '../read-model.port.js';
 
 /** The ranking: net12 descending, then customerId ascending (the server compares strings bytewise). */
@@ -48,8 +48,4 @@ export const transitionsFilter = (customerId: string, afterId: string | null) =>
 /** Cursors carry the last `_id` returned. */
 export const encodeIdCursor = (id: string): string => encodeCursor(id);
 
-export function decodeIdCursor(cursor: string | null): string | null {
-  const id = decodeCursor<unknown>(cursor);
-  if (id !== null && typeof id !== 'string') throw new InvalidCursorError();
-  return id;
-}
+export const decodeIdCursor = (cursor: string | null): string | null => decodeStringCursor(cursor);

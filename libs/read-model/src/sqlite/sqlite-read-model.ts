@@ -5,7 +5,7 @@ import { type CustomerState, type Cutoffs, type RankKey, toProfile } from '@life
 import type {
   CustomerFilter, CustomerRecord, ProjectionMeta, ProjectionWrite, ReadModelStore, SegmentCounts, StoredTransition,
 } from '../read-model.port.js';
-import { decodeCursor, encodeCursor } from '../cursor.js';
+import { decodeSequenceCursor, decodeStringCursor, encodeCursor } from '../cursor.js';
 import { schema } from './schema.js';
 import { sqliteStatsQueries } from './stats-queries.js';
 
@@ -199,7 +199,7 @@ export function createSqliteReadModel(options: SqliteReadModelOptions): ReadMode
       return row ? profileOf(toRecord(row).state, loadMeta()) : null;
     },
     listProfiles: async (filter, limit, cursor) => {
-      const after = decodeCursor<string>(cursor);
+      const after = decodeStringCursor(cursor);
       const { where, params } = filterSql(filter);
       const clauses = [where, after === null ? '' : 'customer_id > ?'].filter(Boolean).join(' AND ');
       const rows = db
@@ -220,6 +220,16 @@ export function createSqliteReadModel(options: SqliteReadModelOptions): ReadMode
         yield rows.map((row) => profileOf(JSON.parse(row.state) as CustomerState, meta));
       }
     },
+    storedCustomers: async function* (batchSize = 5000) {
+      const stmt = db.prepare(`SELECT * FROM ${p}customers WHERE customer_id > ? ORDER BY customer_id LIMIT ?`).safeIntegers(true);
+      let after = '';
+      for (;;) {
+        const rows = stmt.all(after, batchSize) as Array<Record<string, unknown> & { customer_id: string }>;
+        if (rows.length === 0) return;
+        after = rows[rows.length - 1].customer_id;
+        yield rows.map((row) => ({ customerId: row.customer_id, fields: storedFields(row) }));
+      }
+    },
     segmentCounts: async (): Promise<SegmentCounts> => {
       const counts = (stmt: Database.Statement) =>
         Object.fromEntries((stmt.all() as Array<{ k: string; n: number }>).map((r) => [r.k, r.n]));
@@ -232,7 +242,7 @@ export function createSqliteReadModel(options: SqliteReadModelOptions): ReadMode
       };
     },
     transitions: async (customerId, limit, cursor) => {
-      const after = decodeCursor<number>(cursor) ?? 0;
+      const after = decodeSequenceCursor(cursor) ?? 0;
       const rows = s.transitionsOf.all(customerId, after, limit + 1) as TransitionRow[];
       const page = rows.slice(0, limit);
       return {
@@ -261,4 +271,12 @@ export function createSqliteReadModel(options: SqliteReadModelOptions): ReadMode
       writer.close();
     },
   };
+}
+
+/** A customers row with integers as strings and the state JSON parsed, as StoredCustomer holds it. */
+function storedFields(row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).map(([column, value]) => [
+    column,
+    typeof value === 'bigint' ? value.toString() : column === 'state' && typeof value === 'string' ? (JSON.parse(value) as unknown) : value,
+  ]));
 }

@@ -1,0 +1,126 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSqliteEventStore, type EventStore } from '@lifecycle/event-store';
+import { purchase, refund, registered } from '../../../domain/src/testing/event-builders.js';
+import { verifyChains } from '../audit/verify-chains.js';
+import { dayEndedEvent } from './day-ended-event.js';
+import type { Candidate } from './ingestion-result.js';
+import { IngestionService } from './ingestion.service.js';
+
+const NOW = Date.parse('2026-01-01T00:00:00Z');
+const ok = (event: Extract<Candidate, { ok: true }>['event']): Candidate => ({ ok: true, event });
+
+describe('IngestionService against another writer on the same log', () => {
+  let dir: string;
+  let mine: EventStore;
+  let theirs: EventStore;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ingestion-concurrency-'));
+    mine = createSqliteEventStore({ file: join(dir, 'events.db') });
+    theirs = createSqliteEventStore({ file: join(dir, 'events.db') });
+  });
+
+  afterEach(async () => {
+    await mine.close();
+    await theirs.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('re-decides a whole stream after losing a race: a refund never lands on the other writer\'s head without its order', async () => {
+    const a = new IngestionService(mine, 'USD', () => NOW);
+    const b = new IngestionService(theirs, 'USD', () => NOW);
+    expect((await a.submit([ok(registered('c', '2025-01-01T00:00:00Z'))]))[0]!.status).toBe('accepted');
+    // b appends behind a's cached state.
+    expect((await b.submit([ok(purchase('c', '2025-01-02T00:00:00Z', 1_000, { orderId: 'theirs' }))]))[0]!.status).toBe('accepted');
+
+    const results = await a.submit([
+      ok(purchase('c', '2025-01-03T00:00:00Z', 2_000, { orderId: 'mine' })),
+      ok(refund('c', '2025-01-04T00:00:00Z', 500, { orderId: 'mine' })),
+    ]);
+
+    expect(results.map((r) => [r.status, 'revision' in r ? r.revision : null])).toEqual([['accepted', '2'], ['accepted', '3']]);
+    const stream = await mine.readStream('customer-c');
+    expect(stream.map((e) => [e.revision, e.type, (e.data.data as { orderId?: string }).orderId])).toEqual([
+      [0n, 'CustomerRegistered', undefined],
+      [1n, 'PurchaseCompleted', 'theirs'],
+      [2n, 'PurchaseCompleted', 'mine'],
+      [3n, 'PurchaseRefunded', 'mine'],
+    ]);
+    expect((await verifyChains(mine)).broken).toEqual([]);
+  });
+
+  it('answers an event the other writer stored meanwhile as a duplicate and chains the next one on the stored head', async () => {
+    const a = new IngestionService(mine, 'USD', () => NOW);
+    const b = new IngestionService(theirs, 'USD', () => NOW);
+    await a.submit([ok(registered('d', '2025-01-01T00:00:00Z'))]);
+    const shared = purchase('d', '2025-01-02T00:00:00Z', 1_000, { orderId: 'o1' });
+    await b.submit([ok(shared)]);
+
+    const results = await a.submit([ok(shared), ok(refund('d', '2025-01-03T00:00:00Z', 100, { orderId: 'o1' }))]);
+
+    expect(results.map((r) => r.status)).toEqual(['duplicate', 'accepted']);
+    expect((await mine.readStream('customer-d')).map((e) => e.revision)).toEqual([0n, 1n, 2n]);
+    expect((await verifyChains(mine)).broken).toEqual([]);
+  });
+
+  it('does not reject on a stale state: a refund of an order the other writer stored, a tick after the other writer\'s tick', async () => {
+    const a = new IngestionService(mine, 'USD', () => NOW);
+    const b = new IngestionService(theirs, 'USD', () => NOW);
+    await a.submit([ok(registered('e', '2025-01-01T00:00:00Z'))]);
+    await a.tickUntil('2025-01-01', { clock: { firstDate: '2025-01-01' } });
+    await b.submit([ok(purchase('e', '2025-01-02T00:00:00Z', 1_000, { orderId: 'by-b' }))]);
+    await b.tickUntil('2025-01-02');
+
+    const [refunded] = await a.submit([ok(refund('e', '2025-01-03T00:00:00Z', 100, { orderId: 'by-b' }))]);
+    const [ticked] = await a.submit([ok(dayEndedEvent('2025-01-03'))]);
+
+    expect(refunded).toMatchObject({ status: 'accepted', revision: '2' });
+    expect(ticked).toMatchObject({ status: 'accepted', streamId: 'lifecycle-clock', revision: '2' });
+    // A real rejection still stands.
+    const [unknown] = await a.submit([ok(refund('e', '2025-01-03T00:00:00Z', 100, { orderId: 'nobody' }))]);
+    expect(unknown).toMatchObject({ status: 'rejected', code: 'UNKNOWN_ORDER' });
+  });
+
+  it('retries a stream\'s later request in the same group commit after its first one lost the race', async () => {
+    const a = new IngestionService(mine, 'USD', () => NOW);
+    const b = new IngestionService(theirs, 'USD', () => NOW);
+    await a.submit([ok(registered('f', '2025-01-01T00:00:00Z')), ok(registered('g', '2025-01-01T00:00:00Z'))]);
+    await b.submit([ok(purchase('f', '2025-01-02T00:00:00Z', 1_000, { orderId: 'by-b' }))]);
+
+    // One group commit, planned as requests f, g, f: the second f rests on the first.
+    const [bought, other, refunded] = await Promise.all([
+      a.submit([ok(purchase('f', '2025-01-03T00:00:00Z', 2_000, { orderId: 'by-a' }))]),
+      a.submit([ok(purchase('g', '2025-01-03T00:00:00Z', 2_000, { orderId: 'g-1' }))]),
+      a.submit([ok(refund('f', '2025-01-04T00:00:00Z', 100, { orderId: 'by-a' }))]),
+    ]);
+
+    expect([bought[0], other[0], refunded[0]].map((r) => r!.status)).toEqual(['accepted', 'accepted', 'accepted']);
+    const stream = await mine.readStream('customer-f');
+    expect(stream.map((e) => [e.revision, (e.data.data as { orderId?: string }).orderId])).toEqual([
+      [0n, undefined], [1n, 'by-b'], [2n, 'by-a'], [3n, 'by-a'],
+    ]);
+    expect(stream[3]!.type).toBe('PurchaseRefunded');
+    expect((await verifyChains(mine)).broken).toEqual([]);
+  });
+
+  it('retries, and does not call duplicate, the customer events planned after a tick that lost the race (import with the clock on)', async () => {
+    const a = new IngestionService(mine, 'USD', () => NOW);
+    const b = new IngestionService(theirs, 'USD', () => NOW);
+    const clock = { firstDate: '2025-01-01' };
+    await a.submit([ok(registered('h', '2025-01-01T10:00:00Z'))], { clock });
+    await a.tickUntil('2025-01-01', { clock });
+    expect((await a.decisions.clockState()).lastDate).toBe('2025-01-01');
+    await b.tickUntil('2025-01-02');
+
+    // a's cached clock still ends at 01-01: its tick of 01-02 conflicts, the purchase after it must wait.
+    const [bought] = await a.submit([ok(purchase('h', '2025-01-03T10:00:00Z', 1_000, { orderId: 'h-1' }))], { clock });
+
+    expect(bought).toMatchObject({ status: 'accepted', streamId: 'customer-h', revision: '1' });
+    expect((await mine.readStream('customer-h')).map((e) => e.type)).toEqual(['CustomerRegistered', 'PurchaseCompleted']);
+    expect((await mine.readStream('lifecycle-clock')).map((e) => (e.data.data as { date: string }).date)).toEqual(['2025-01-01', '2025-01-02']);
+    expect((await verifyChains(mine)).broken).toEqual([]);
+  });
+});
+
