@@ -5,6 +5,7 @@ import type { BusinessEventType } from '@lifecycle/domain';
 import { IngestBatchCommand, MAX_BATCH, RecordCustomerEventCommand } from '@lifecycle/core';
 import { ApiError, badRequest } from '../http/api-error.js';
 import { batchResponse, ingestionResponse } from '../http/ingestion-response.js';
+import { ndjsonLineNumbers } from '../http/ndjson-body.js';
 
 const TYPE_OF_ROUTE: Record<string, BusinessEventType> = {
   registration: 'CustomerRegistered',
@@ -41,6 +42,6 @@ export class IngestionController {
     const envelopes = Array.isArray(body) ? body : (body as { events?: unknown } | null)?.events;
     if (!Array.isArray(envelopes)) throw badRequest('$', 'must be a JSON array of events, {"events": [...]}, or NDJSON');
     if (envelopes.length > MAX_BATCH) throw badRequest('$', `at most ${MAX_BATCH} events per batch (got ${envelopes.length})`);
-    return batchResponse(await this.commands.execute(new IngestBatchCommand(envelopes)));
+    return batchResponse(await this.commands.execute(new IngestBatchCommand(envelopes)), ndjsonLineNumbers(body));
   }
 }
