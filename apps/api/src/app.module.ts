@@ -9,13 +9,14 @@ import { IngestionController } from './controllers/ingestion.controller.js';
 import { SegmentsController } from './controllers/segments.controller.js';
 import { ApiExceptionFilter } from './http/api-exception.filter.js';
 import { Consistency } from './http/consistency.js';
+import { OpsModule } from './ops.module.js';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [LifecycleCoreModule.forRoot(config)],
+      imports: [LifecycleCoreModule.forRoot(config), OpsModule],
       controllers: [IngestionController, AuditController, CustomersController, SegmentsController, HealthController, AdminController],
       providers: [Consistency, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };

@@ -3,7 +3,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { parseDate } from '@lifecycle/domain';
 import { AdvanceClockCommand, ProjectionVersionsService, RebuildInProgressError } from '@lifecycle/core';
 import { ApiError, badRequest } from '../http/api-error.js';
+import { RequireRole } from '../auth/roles.js';
 
+@RequireRole('admin')
 @Controller('admin')
 export class AdminController {
   constructor(

@@ -5,6 +5,7 @@ import { ExplainCustomerQuery, GetAsOfQuery, GetHistoryQuery, GetTransitionsQuer
 import { InvalidCursorError } from '@lifecycle/read-model';
 import { ApiError, badRequest } from '../http/api-error.js';
 import { Consistency } from '../http/consistency.js';
+import { RequireRole } from '../auth/roles.js';
 
 const limitOf = (value: string | undefined, fallback: number): number => {
   const limit = value === undefined ? fallback : Number(value);
@@ -15,6 +16,7 @@ const limitOf = (value: string | undefined, fallback: number): number => {
 const notFound = (customerId: string) => new ApiError(404, 'CUSTOMER_NOT_FOUND', `no customer ${customerId}`);
 
 /** For auditors: raw history, what was true at an instant, every transition, and why. */
+@RequireRole('audit')
 @Controller('customers/:customerId')
 export class AuditController {
   constructor(
@@ -37,7 +39,7 @@ export class AuditController {
     if (instant === null) throw badRequest('query.at', 'must be an ISO-8601 instant with a zone, e.g. 1998-01-01T00:00:00Z');
     const result = await this.queries.execute(new GetAsOfQuery(customerId, instant));
     if (!result) throw new ApiError(404, 'CUSTOMER_NOT_FOUND', `no customer ${customerId} at ${at}`);
-    return result;
+    return { ...result, transitions: result.transitions.map((tr) => ({ ...tr, t: new Date(tr.t).toISOString() })) };
   }
 
   @Get('transitions')

@@ -6,6 +6,7 @@ import { IngestBatchCommand, MAX_BATCH, RecordCustomerEventCommand } from '@life
 import { ApiError, badRequest } from '../http/api-error.js';
 import { batchResponse, ingestionResponse } from '../http/ingestion-response.js';
 import { ndjsonLineNumbers } from '../http/ndjson-body.js';
+import { RequireRole } from '../auth/roles.js';
 
 const TYPE_OF_ROUTE: Record<string, BusinessEventType> = {
   registration: 'CustomerRegistered',
@@ -18,6 +19,7 @@ const TYPE_OF_ROUTE: Record<string, BusinessEventType> = {
 };
 
 /** Ingestion for upstream services: one event per request, or a batch in the import format. */
+@RequireRole('ingest')
 @Controller()
 export class IngestionController {
   constructor(private readonly commands: CommandBus) {}

@@ -41,6 +41,9 @@ class Environment {
 
   @IsOptional() @IsIn(['refuse', 'auto'])
   PROJECTION_REBUILD?: 'refuse' | 'auto';
+
+  @IsOptional() @IsInt() @Min(0)
+  READY_MAX_LAG_EVENTS?: number;
 }
 
 export interface AppConfig {
@@ -57,6 +60,8 @@ export interface AppConfig {
   projectionRebuild: 'refuse' | 'auto';
   /** Follow a switch of the served projection version made by another process (off in the CLI). */
   followProjectionVersions: boolean;
+  /** /health/ready answers 503 while the projection lags the log by more events than this. */
+  readyMaxLagEvents: number;
 }
 
 export class ConfigError extends Error {
@@ -66,7 +71,7 @@ export class ConfigError extends Error {
   }
 }
 
-const NUMERIC = ['PORT', 'PROJECTOR_BATCH_SIZE'];
+const NUMERIC = ['PORT', 'PROJECTOR_BATCH_SIZE', 'READY_MAX_LAG_EVENTS'];
 
 /**
  * Reads and checks the configuration from the environment. Rule values (spec section 8)
@@ -111,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     projectorBatchSize: parsed.PROJECTOR_BATCH_SIZE ?? 5000,
     projectionRebuild: parsed.PROJECTION_REBUILD ?? 'refuse',
     followProjectionVersions: true,
+    readyMaxLagEvents: parsed.READY_MAX_LAG_EVENTS ?? 10_000,
   };
 }
 
