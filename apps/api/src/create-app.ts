@@ -5,6 +5,7 @@ import type { AppConfig } from '@lifecycle/core';
 import { AppModule } from './app.module.js';
 import { frameworkErrorOptions } from './http/framework-errors.js';
 import { parseNdjsonBody } from './http/ndjson-body.js';
+import { registerHttpMetrics } from './metrics/http-metrics.js';
 import { setupOpenApi } from './openapi/setup-openapi.js';
 
 const BODY_LIMIT = 16 * 1024 * 1024;
@@ -20,5 +21,6 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
   });
   app.enableShutdownHooks();
   setupOpenApi(app);
+  registerHttpMetrics(app);
   return app;
 }

@@ -2,10 +2,11 @@ import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import type { BusinessEventType } from '@lifecycle/domain';
-import { IngestBatchCommand, MAX_BATCH, RecordCustomerEventCommand } from '@lifecycle/core';
+import { IngestBatchCommand, LifecycleMetrics, MAX_BATCH, RecordCustomerEventCommand } from '@lifecycle/core';
 import { ApiError, badRequest } from '../http/api-error.js';
 import { batchResponse, ingestionResponse } from '../http/ingestion-response.js';
 import { ndjsonLineNumbers } from '../http/ndjson-body.js';
+import { countIngested } from '../metrics/count-ingested.js';
 import { RequireRole } from '../auth/roles.js';
 
 const TYPE_OF_ROUTE: Record<string, BusinessEventType> = {
@@ -22,7 +23,10 @@ const TYPE_OF_ROUTE: Record<string, BusinessEventType> = {
 @RequireRole('ingest')
 @Controller()
 export class IngestionController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly metrics: LifecycleMetrics,
+  ) {}
 
   @Post('customers/:customerId/:kind')
   async record(
@@ -33,7 +37,9 @@ export class IngestionController {
   ) {
     const type = TYPE_OF_ROUTE[kind];
     if (!type) throw new ApiError(404, 'NOT_FOUND', `no such event route: ${kind} (one of ${Object.keys(TYPE_OF_ROUTE).join(', ')})`);
-    const { status, body: result } = ingestionResponse(await this.commands.execute(new RecordCustomerEventCommand(type, customerId, body)));
+    const outcome = await this.commands.execute(new RecordCustomerEventCommand(type, customerId, body));
+    countIngested(this.metrics, type, outcome);
+    const { status, body: result } = ingestionResponse(outcome);
     reply.status(status);
     return result;
   }
@@ -44,6 +50,8 @@ export class IngestionController {
     const envelopes = Array.isArray(body) ? body : (body as { events?: unknown } | null)?.events;
     if (!Array.isArray(envelopes)) throw badRequest('$', 'must be a JSON array of events, {"events": [...]}, or NDJSON');
     if (envelopes.length > MAX_BATCH) throw badRequest('$', `at most ${MAX_BATCH} events per batch (got ${envelopes.length})`);
-    return batchResponse(await this.commands.execute(new IngestBatchCommand(envelopes)), ndjsonLineNumbers(body));
+    const results = await this.commands.execute(new IngestBatchCommand(envelopes));
+    results.forEach((result, i) => countIngested(this.metrics, (envelopes[i] as { type?: unknown } | null)?.type, result));
+    return batchResponse(results, ndjsonLineNumbers(body));
   }
 }

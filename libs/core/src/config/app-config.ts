@@ -44,6 +44,15 @@ class Environment {
 
   @IsOptional() @IsInt() @Min(0)
   READY_MAX_LAG_EVENTS?: number;
+
+  @IsOptional() @IsInt() @Min(0) @Max(65535)
+  METRICS_PORT?: number;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+
+  @IsOptional() @IsIn(['json', 'pretty'])
+  LOG_FORMAT?: string;
 }
 
 export interface AppConfig {
@@ -62,6 +71,8 @@ export interface AppConfig {
   followProjectionVersions: boolean;
   /** /health/ready answers 503 while the projection lags the log by more events than this. */
   readyMaxLagEvents: number;
+  /** apps/projector serves /metrics on this port (0: any free port). */
+  metricsPort: number;
 }
 
 export class ConfigError extends Error {
@@ -71,7 +82,7 @@ export class ConfigError extends Error {
   }
 }
 
-const NUMERIC = ['PORT', 'PROJECTOR_BATCH_SIZE', 'READY_MAX_LAG_EVENTS'];
+const NUMERIC = ['PORT', 'PROJECTOR_BATCH_SIZE', 'READY_MAX_LAG_EVENTS', 'METRICS_PORT'];
 
 /**
  * Reads and checks the configuration from the environment. Rule values (spec section 8)
@@ -117,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     projectionRebuild: parsed.PROJECTION_REBUILD ?? 'refuse',
     followProjectionVersions: true,
     readyMaxLagEvents: parsed.READY_MAX_LAG_EVENTS ?? 10_000,
+    metricsPort: parsed.METRICS_PORT ?? 9464,
   };
 }
 
