@@ -146,7 +146,7 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     responses: { 200: { description: 'ready', schema: ref('Probe') }, 503: { description: 'not ready', schema: ref('Probe') } },
     errors: [],
   },
-  MetricsController_metrics: {
+  MetricsController_metricsText: {
     tag: 'operations', summary: 'Prometheus metrics (text exposition format)',
     responses: { 200: { description: 'metrics', schema: { type: 'string' }, contentType: 'text/plain' } },
     errors: [],
