@@ -1,9 +1,10 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { BusinessEventType } from '@lifecycle/domain';
 import { IngestBatchCommand, LifecycleMetrics, MAX_BATCH, RecordCustomerEventCommand } from '@lifecycle/core';
 import { ApiError, badRequest } from '../http/api-error.js';
+import { withCorrelationId } from '../http/correlation.js';
 import { batchResponse, ingestionResponse } from '../http/ingestion-response.js';
 import { ndjsonLineNumbers } from '../http/ndjson-body.js';
 import { countIngested } from '../metrics/count-ingested.js';
@@ -34,10 +35,11 @@ export class IngestionController {
     @Param('kind') kind: string,
     @Body() body: unknown,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Req() request: FastifyRequest,
   ) {
     const type = TYPE_OF_ROUTE[kind];
     if (!type) throw new ApiError(404, 'NOT_FOUND', `no such event route: ${kind} (one of ${Object.keys(TYPE_OF_ROUTE).join(', ')})`);
-    const outcome = await this.commands.execute(new RecordCustomerEventCommand(type, customerId, body));
+    const outcome = await this.commands.execute(new RecordCustomerEventCommand(type, customerId, withCorrelationId(body, request.id)));
     countIngested(this.metrics, type, outcome);
     const { status, body: result } = ingestionResponse(outcome);
     reply.status(status);
@@ -46,11 +48,11 @@ export class IngestionController {
 
   @Post('events')
   @HttpCode(200)
-  async batch(@Body() body: unknown) {
+  async batch(@Body() body: unknown, @Req() request: FastifyRequest) {
     const envelopes = Array.isArray(body) ? body : (body as { events?: unknown } | null)?.events;
     if (!Array.isArray(envelopes)) throw badRequest('$', 'must be a JSON array of events, {"events": [...]}, or NDJSON');
     if (envelopes.length > MAX_BATCH) throw badRequest('$', `at most ${MAX_BATCH} events per batch (got ${envelopes.length})`);
-    const results = await this.commands.execute(new IngestBatchCommand(envelopes));
+    const results = await this.commands.execute(new IngestBatchCommand(envelopes.map((envelope) => withCorrelationId(envelope, request.id))));
     results.forEach((result, i) => countIngested(this.metrics, (envelopes[i] as { type?: unknown } | null)?.type, result));
     return batchResponse(results, ndjsonLineNumbers(body));
   }
