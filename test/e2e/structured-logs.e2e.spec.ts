@@ -44,7 +44,7 @@ describe('structured logs (LOG_FORMAT=json)', () => {
     expect(generatedId).toMatch(/^[0-9a-f-]{36}$/);
     const unsafe = await fetch(`${base}/segments`, { headers: { 'x-request-id': 'bad id with spaces' } });
     expect(unsafe.headers.get('x-request-id')).not.toBe('bad id with spaces');
-    const history = await (await fetch(`${base}/customers/lou/history`)).json();
+    const history = (await (await fetch(`${base}/customers/lou/history`)).json()) as { items: Array<{ metadata: Record<string, string> }> };
     expect(history.items[0].metadata.correlationId).toBe('req-given-1');
     await new Promise((resolve) => setTimeout(resolve, 100));
 

@@ -96,10 +96,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     raw[key] = NUMERIC.includes(key) && /^-?\d+$/.test(value) ? Number(value) : value;
   }
   const parsed = plainToInstance(Environment, raw);
-  const problems = validateSync(parsed, { whitelist: true }).flatMap((e) =>
-    Object.values(e.constraints ?? {}).map((message) => `${e.property}: ${message} (got ${JSON.stringify(e.value)})`),
-  );
-  let rules = defaultRules(parsed.BASE_CURRENCY ?? 'USD');
+  const invalid = validateSync(parsed, { whitelist: true });
+  // One line per variable: its first failed constraint (PORT=abc fails IsInt, Min and Max).
+  const firstMessage = (c: Record<string, string>) => c.isInt ?? c.isIn ?? c.matches ?? c.isString ?? Object.values(c)[0];
+  const problems = invalid.map((e) => `${e.property}: ${firstMessage(e.constraints ?? {})} (got ${JSON.stringify(e.value)})`);
+  const badCurrency = invalid.some((e) => e.property === 'BASE_CURRENCY');
+  let rules = defaultRules(badCurrency ? 'USD' : (parsed.BASE_CURRENCY ?? 'USD'));
   const sources: Array<[string, () => string]> = [];
   if (parsed.RULES_FILE) sources.push(['RULES_FILE', () => readFileSync(resolve(parsed.RULES_FILE as string), 'utf8')]);
   if (parsed.RULES) sources.push(['RULES', () => parsed.RULES as string]);
