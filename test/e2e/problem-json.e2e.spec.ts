@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { purchaseBody } from '../support/envelopes.js';
 import { rawRequest } from '../support/raw-http.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -78,5 +79,23 @@ describe('errors as application/problem+json', () => {
     const lines = await t.request('POST', '/events', ndjson, { 'content-type': 'application/x-ndjson' });
     expect(lines.body.results.map((r: any) => [r.index, r.line, r.status, r.code])).toEqual([[0, 2, 'accepted', undefined], [1, 4, 'rejected', 'INVALID_EVENT']]);
     expect(lines.body.results[1].errors).toEqual([{ path: '$', reason: 'unparseable line' }]);
+  });
+
+  it('answers random requests with < 500, and every error as a problem (bounded fuzz)', async () => {
+    const segment = fc.oneof(fc.constantFrom('customers', 'events', 'segments', 'health', 'admin', 'purchases', 'refunds', 'history', 'as-of', 'x'), fc.string({ maxLength: 12 }).map(encodeURIComponent));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('GET', 'POST', 'PUT', 'DELETE'),
+        fc.array(segment, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom('application/json', 'application/x-ndjson', 'text/plain', 'application/xml'),
+        fc.oneof(fc.string({ maxLength: 200 }), fc.json({ maxDepth: 3 }), fc.constant(JSON.stringify(purchaseBody('F-1', 1)))),
+        async (method, segments, contentType, body) => {
+          const res = await rawRequest(base, method, `/${segments.join('/')}`, method === 'GET' || method === 'DELETE' ? {} : { headers: { 'content-type': contentType }, body });
+          expect(res.status).toBeLessThan(500);
+          if (res.status >= 400) expectProblem(res, res.status, res.json().code);
+        },
+      ),
+      { numRuns: 150, seed: 13 },
+    );
   });
 });

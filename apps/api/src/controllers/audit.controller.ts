@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { parseInstant } from '@lifecycle/domain';
-import { ExplainCustomerQuery, GetAsOfQuery, GetHistoryQuery, GetTransitionsQuery } from '@lifecycle/core';
+import { ExplainCustomerQuery, GetAsOfQuery, GetCustomerQuery, GetHistoryQuery, GetTransitionsQuery } from '@lifecycle/core';
 import { InvalidCursorError } from '@lifecycle/read-model';
 import { ApiError, badRequest } from '../http/api-error.js';
 import { Consistency } from '../http/consistency.js';
@@ -26,6 +26,7 @@ export class AuditController {
 
   @Get('history')
   async history(@Param('customerId') customerId: string, @Query() query: Record<string, string | undefined>) {
+    await this.consistency.awaitPosition(query.minPosition);
     const from = query.fromRevision ?? '0';
     if (!/^\d{1,19}$/.test(from)) throw badRequest('query.fromRevision', 'must be a stream revision (a non-negative integer)');
     const page = await this.queries.execute(new GetHistoryQuery(customerId, BigInt(from), limitOf(query.limit, 100)));
@@ -34,7 +35,8 @@ export class AuditController {
   }
 
   @Get('as-of')
-  async asOf(@Param('customerId') customerId: string, @Query('at') at?: string) {
+  async asOf(@Param('customerId') customerId: string, @Query('at') at?: string, @Query('minPosition') minPosition?: string) {
+    await this.consistency.awaitPosition(minPosition);
     const instant = at === undefined ? null : parseInstant(at);
     if (instant === null) throw badRequest('query.at', 'must be an ISO-8601 instant with a zone, e.g. 1998-01-01T00:00:00Z');
     const result = await this.queries.execute(new GetAsOfQuery(customerId, instant));
@@ -47,6 +49,7 @@ export class AuditController {
     await this.consistency.awaitPosition(query.minPosition);
     try {
       const page = await this.queries.execute(new GetTransitionsQuery(customerId, limitOf(query.limit, 100), query.cursor ?? null));
+      if (page.items.length === 0 && !query.cursor && !(await this.queries.execute(new GetCustomerQuery(customerId)))) throw notFound(customerId);
       return { ...page, items: page.items.map((tr) => ({ ...tr, t: new Date(tr.t).toISOString(), position: tr.position.toString() })) };
     } catch (error) {
       if (error instanceof InvalidCursorError) throw badRequest('query.cursor', 'not a cursor returned by this API');

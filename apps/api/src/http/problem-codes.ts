@@ -27,7 +27,6 @@ export const PROBLEM_CODES: Record<string, ProblemCode> = {
   HEADERS_TOO_LARGE: { status: 431, title: 'Request header fields too large', when: 'the request line and headers exceed 16 KiB' },
   INTERNAL: { status: 500, title: 'Internal error', when: 'a bug or an unexpected store failure (logged with the request id)' },
   PROJECTION_LAGGING: { status: 503, title: 'Projection lagging', when: 'the read model did not reach `minPosition` within 5 s' },
-  NOT_READY: { status: 503, title: 'Not ready', when: '`/health` and `/health/ready` while a store is unreachable, no projection version is served, or the lag exceeds `READY_MAX_LAG_EVENTS`' },
 };
 
 /** The problem `type` of a code: a stable URN, listed in the README and the OpenAPI document. */
