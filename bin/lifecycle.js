@@ -19,7 +19,9 @@ function newestSource(dir) {
   return newest;
 }
 
-const stale = !existsSync(main) || ['apps', 'libs'].some((dir) => newestSource(join(root, dir)) > statSync(main).mtimeMs);
+// An image without the sources (the Dockerfile's) runs its dist/ as it is.
+const sources = ['apps', 'libs'].map((dir) => join(root, dir)).filter((dir) => existsSync(dir));
+const stale = !existsSync(main) || sources.some((dir) => newestSource(dir) > statSync(main).mtimeMs);
 if (stale) {
   process.stderr.write('lifecycle: compiling apps and libs into dist/ …\n');
   execFileSync(process.execPath, [join(root, 'node_modules/@swc/cli/bin/swc.js'), 'apps', 'libs', '-d', 'dist', '-q'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
