@@ -53,6 +53,10 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
       code: { type: 'string', description: `one of the codes of the error table (${Object.keys(PROBLEM_CODES).join(', ')}; other statuses may add codes)` },
       errors: { type: 'array', items: fieldError },
     }),
+    examples: [{
+      type: 'urn:lifecycle:problem:INVALID_EVENT', title: 'Invalid event', status: 400, detail: 'data.total.amountMinor: must be an integer >= 0',
+      code: 'INVALID_EVENT', errors: [{ path: 'data.total.amountMinor', reason: 'must be an integer >= 0' }],
+    }],
     description: 'RFC 9457 problem details. Codes:\n\n| status | code | when |\n|---|---|---|\n'
       + Object.entries(PROBLEM_CODES).map(([code, c]) => `| ${c.status} | ${code} | ${c.when} |`).join('\n'),
   },
