@@ -70,7 +70,12 @@ describe('OpenAPI document', () => {
     const page = await fetch(`${base}/docs`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
-    expect(await page.text()).toContain('swagger-ui');
+    const html = await page.text();
+    expect(html).toContain('swagger-ui');
+    const script = /src="\.?\/?([^"]*swagger-ui-bundle\.js)"/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const asset = await fetch(`${base}/docs/${script!.replace(/^docs\//, '')}`);
+    expect([asset.status, asset.headers.get('content-type'), (await asset.text()).length > 100_000]).toEqual([200, expect.stringMatching(/javascript/), true]);
   });
 
   it('fails a response that breaks its declared schema (the check used by every e2e request)', async () => {
