@@ -48,14 +48,14 @@ describe('CLI', () => {
 
     const clean = cli(['projections', 'verify']);
     expect(clean.status).toBe(0);
-    expect(JSON.parse(clean.lines.at(-1) as string)).toMatchObject({ ok: true, mismatches: 0, brokenLinks: 0 });
+    expect(JSON.parse(clean.stdout)).toMatchObject({ ok: true, mismatches: [], brokenLinks: [] });
 
     const victim = ids[0];
     const db = new Database(join(dataDir, 'read-model.v1.sqlite'));
     const honest = (db.prepare('SELECT state FROM customers WHERE customer_id = ?').pluck().get(victim) as string);
     db.prepare("UPDATE customers SET state = json_set(state, '$.status', 'CHURNED') WHERE customer_id = ?").run(victim);
     db.close();
-    const tampered = cli(['projections', 'verify']);
+    const tampered = cli(['projections', 'verify', '--format', 'table']);
     expect(tampered.status).toBe(1);
     expect(tampered.lines).toContain(`mismatch customer=${victim} field=status live="CHURNED" replayed=${JSON.stringify(JSON.parse(honest).status)}`);
 

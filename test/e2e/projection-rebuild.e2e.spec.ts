@@ -44,7 +44,7 @@ describe('projection rebuild without downtime', () => {
       expect((await t.request('GET', '/customers/ada')).body).toEqual(before);
       const second = await t.request('POST', '/admin/projections/rebuild');
       expect(second.status).toBe(409);
-      expect(second.body.message).toMatch(/already running/);
+      expect(second.body).toMatchObject({ code: 'REBUILD_RUNNING', detail: expect.stringMatching(/already running/) });
 
       const finished = await until(() => t.request('GET', '/admin/projections'), (r) => r.body.rebuild.state === 'done');
       expect(finished.body).toMatchObject({ served: 'v2', versions: [{ version: 'v2', state: 'active' }] });

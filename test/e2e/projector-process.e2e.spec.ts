@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { buildCli, cliEnv, removeBuiltCli } from '../support/cli.js';
 import { purchaseBody } from '../support/envelopes.js';
+import { scrape } from '../support/prometheus-text.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { freePort } from '../support/free-port.js';
 
 const exited = (child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> =>
   new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
@@ -15,11 +17,13 @@ describe('apps/projector as its own process beside an API with PROJECTOR=off', (
   let api: TestApp;
   let projector: ChildProcess;
   let output = '';
+  let metricsPort: number;
 
   beforeAll(async () => {
     const main = buildCli().replace(/apps\/cli\/src\/main\.js$/, 'apps/projector/src/main.js');
     api = await startTestApp({ DATA_DIR: dataDir, PROJECTOR: 'off' });
-    projector = spawn(process.execPath, [main], { env: cliEnv(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
+    metricsPort = await freePort();
+    projector = spawn(process.execPath, [main], { env: cliEnv(dataDir, { METRICS_PORT: String(metricsPort), HOST: '127.0.0.1' }), stdio: ['ignore', 'pipe', 'pipe'] });
     projector.stdout?.on('data', (chunk) => (output += chunk));
     projector.stderr?.on('data', (chunk) => (output += chunk));
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -44,6 +48,10 @@ describe('apps/projector as its own process beside an API with PROJECTOR=off', (
     expect(profile.body).toMatchObject({ customerId: 'pia', orderCount: 1, lifetimeNet: 4_200 });
     const health = (await api.request('GET', '/health')).body;
     expect(health.projector).toMatchObject({ mode: 'external', checkpoint: bought.body.position, lag: '0' });
+    const metrics = await scrape(`http://127.0.0.1:${metricsPort}/metrics`);
+    expect(metrics.value('lifecycle_projection_checkpoint_position')).toBe(Number(bought.body.position));
+    expect(metrics.count('lifecycle_projection_batch_duration_seconds')).toBeGreaterThan(0);
+    expect(metrics.families.has('process_resident_memory_bytes')).toBe(true);
 
     const exit = exited(projector);
     projector.kill('SIGTERM');

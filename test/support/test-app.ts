@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type AppConfig, EVENT_STORE, loadConfig } from '@lifecycle/core';
 import type { EventStore } from '@lifecycle/event-store';
 import { createApp } from '../../apps/api/src/create-app.js';
+import { OpenApiContract } from './openapi-contract.js';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -14,13 +15,17 @@ export interface TestApp {
   close(options?: { keepData?: boolean }): Promise<void>;
 }
 
-/** The real HTTP application on a temporary data directory, listening on a loopback port. */
+/**
+ * The real HTTP application on a temporary data directory, listening on a loopback port.
+ * Every answer of `request` is checked against the app's own /openapi.json.
+ */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'lifecycle-e2e-'));
   const config = loadConfig({ DATA_DIR: dataDir, BASE_CURRENCY: 'USD', CLOCK_SCHEDULER: 'off', ...env });
   const app = await createApp(config, { logger: false });
   await app.listen(0, '127.0.0.1');
   const base = await app.getUrl();
+  let contract: OpenApiContract | undefined;
   return {
     app,
     config,
@@ -33,7 +38,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
         headers: { ...(payload !== undefined && !headers['content-type'] ? { 'content-type': 'application/json' } : {}), ...headers },
       });
       const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : undefined };
+      const parsed = text ? JSON.parse(text) : undefined;
+      contract ??= await OpenApiContract.load(base.replace('[::1]', '127.0.0.1'));
+      contract.check(method, url, response.status, response.headers.get('content-type'), parsed);
+      return { status: response.status, body: parsed };
     },
     async close({ keepData = false } = {}) {
       await app.close();

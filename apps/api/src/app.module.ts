@@ -11,13 +11,14 @@ import { StatsController } from './controllers/stats.controller.js';
 import { UiController } from './controllers/ui.controller.js';
 import { ApiExceptionFilter } from './http/api-exception.filter.js';
 import { Consistency } from './http/consistency.js';
+import { OpsModule } from './ops.module.js';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [LifecycleCoreModule.forRoot(config)],
+      imports: [LifecycleCoreModule.forRoot(config), OpsModule],
       controllers: [IngestionController, AuditController, CustomersController, SegmentsController, HealthController, AdminController,
         StatsController, UiController],
       providers: [Consistency, { provide: APP_FILTER, useClass: ApiExceptionFilter }],

@@ -1,22 +1,40 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { type AppConfig, parseNdjsonLine } from '@lifecycle/core';
+import pino, { type Logger } from 'pino';
+import { type AppConfig, createLogger, PinoNestLogger } from '@lifecycle/core';
 import { AppModule } from './app.module.js';
 import { JsonDepthInterceptor } from './http/json-depth.interceptor.js';
+import { frameworkErrorOptions } from './http/framework-errors.js';
+import { parseNdjsonBody } from './http/ndjson-body.js';
+import { echoRequestId, requestIdOf } from './http/request-id.js';
+import { logRequests } from './http/request-log.js';
+import { registerHttpMetrics } from './metrics/http-metrics.js';
+import { setupOpenApi } from './openapi/setup-openapi.js';
 
 const BODY_LIMIT = 16 * 1024 * 1024;
 
-/** The HTTP application (API, and the projector and clock when configured), ready to listen. */
-export async function createApp(config: AppConfig, options: { logger?: false } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT });
+/**
+ * The HTTP application (API, and the projector and clock when configured), ready to listen.
+ * It logs with pino (LOG_LEVEL, LOG_FORMAT), or not at all with `logger: false`.
+ */
+export async function createApp(config: AppConfig, options: { logger?: false | Logger } = {}): Promise<NestFastifyApplication> {
+  const log = options.logger === false ? pino({ level: 'silent' }) : (options.logger ?? createLogger());
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT, ...frameworkErrorOptions,
+    loggerInstance: log, disableRequestLogging: true, genReqId: requestIdOf, requestIdLogLabel: 'requestId',
+  });
   adapter.getInstance().addContentTypeParser('application/x-ndjson', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_req, text, done) => {
-    done(null, String(text).split('\n').filter((line) => line.trim() !== '').map(parseNdjsonLine));
+    done(null, parseNdjsonBody(String(text)));
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: options.logger ?? ['log', 'warn', 'error'],
+    logger: options.logger === false ? false : new PinoNestLogger(log),
   });
   app.useGlobalInterceptors(new JsonDepthInterceptor());
   app.enableShutdownHooks();
+  setupOpenApi(app);
+  registerHttpMetrics(app);
+  echoRequestId(adapter.getInstance());
+  logRequests(adapter.getInstance());
   return app;
 }

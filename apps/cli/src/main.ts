@@ -6,9 +6,11 @@ import { registerImport } from './commands/import.command.js';
 import { registerLog } from './commands/log.command.js';
 import { registerProjections } from './commands/projections.command.js';
 import { registerSegments } from './commands/segments.command.js';
+import { cliVersion } from './cli-version.js';
 
 const program = new Command('lifecycle')
-  .description('customer lifecycle: import history, read profiles and segments, drive the clock')
+  .description('customer lifecycle: import history, read profiles and segments, drive the clock (results on stdout, progress and errors on stderr)')
+  .version(cliVersion())
   .showHelpAfterError();
 registerImport(program);
 registerCustomers(program);

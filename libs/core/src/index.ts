@@ -34,3 +34,5 @@ export * from './audit/verify-projection.js';
 export * from './queries/get-segments-daily.query.js';
 export * from './queries/get-cutoffs-range.query.js';
 export type { SegmentDay, CountsByField } from './queries/segment-series.js';
+export * from './metrics/index.js';
+export * from './logging/index.js';

@@ -1,11 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { parseInstant } from '@lifecycle/domain';
-import { ExplainCustomerQuery, GetAsOfQuery, GetHistoryQuery, GetTransitionsQuery } from '@lifecycle/core';
+import { ExplainCustomerQuery, GetAsOfQuery, GetCustomerQuery, GetHistoryQuery, GetTransitionsQuery } from '@lifecycle/core';
 import { InvalidCursorError } from '@lifecycle/read-model';
 import { ApiError, badRequest } from '../http/api-error.js';
 import { Consistency } from '../http/consistency.js';
 import { parseInt64 } from '../http/int64.js';
+import { RequireRole } from '../auth/roles.js';
 
 const limitOf = (value: string | undefined, fallback: number): number => {
   const limit = value === undefined ? fallback : Number(value);
@@ -16,6 +17,7 @@ const limitOf = (value: string | undefined, fallback: number): number => {
 const notFound = (customerId: string) => new ApiError(404, 'CUSTOMER_NOT_FOUND', `no customer ${customerId}`);
 
 /** For auditors: raw history, what was true at an instant, every transition, and why. */
+@RequireRole('audit')
 @Controller('customers/:customerId')
 export class AuditController {
   constructor(
@@ -25,6 +27,7 @@ export class AuditController {
 
   @Get('history')
   async history(@Param('customerId') customerId: string, @Query() query: Record<string, string | undefined>) {
+    await this.consistency.awaitPosition(query.minPosition);
     const from = parseInt64(query.fromRevision ?? '0', 'query.fromRevision', 'a stream revision');
     const page = await this.queries.execute(new GetHistoryQuery(customerId, from, limitOf(query.limit, 100)));
     if (!page) throw notFound(customerId);
@@ -32,12 +35,13 @@ export class AuditController {
   }
 
   @Get('as-of')
-  async asOf(@Param('customerId') customerId: string, @Query('at') at?: string) {
+  async asOf(@Param('customerId') customerId: string, @Query('at') at?: string, @Query('minPosition') minPosition?: string) {
+    await this.consistency.awaitPosition(minPosition);
     const instant = at === undefined ? null : parseInstant(at);
     if (instant === null) throw badRequest('query.at', 'must be an ISO-8601 instant with a zone, e.g. 1998-01-01T00:00:00Z');
     const result = await this.queries.execute(new GetAsOfQuery(customerId, instant));
     if (!result) throw new ApiError(404, 'CUSTOMER_NOT_FOUND', `no customer ${customerId} at ${at}`);
-    return result;
+    return { ...result, transitions: result.transitions.map((tr) => ({ ...tr, t: new Date(tr.t).toISOString() })) };
   }
 
   @Get('transitions')
@@ -45,6 +49,7 @@ export class AuditController {
     await this.consistency.awaitPosition(query.minPosition);
     try {
       const page = await this.queries.execute(new GetTransitionsQuery(customerId, limitOf(query.limit, 100), query.cursor ?? null));
+      if (page.items.length === 0 && !query.cursor && !(await this.queries.execute(new GetCustomerQuery(customerId)))) throw notFound(customerId);
       return { ...page, items: page.items.map((tr) => ({ ...tr, t: new Date(tr.t).toISOString(), position: tr.position.toString() })) };
     } catch (error) {
       if (error instanceof InvalidCursorError) throw badRequest('query.cursor', 'not a cursor returned by this API');

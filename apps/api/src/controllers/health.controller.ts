@@ -1,6 +1,9 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { type AppConfig, APP_CONFIG, ProjectionVersionsService, ProjectorService } from '@lifecycle/core';
 import { rulesVersion } from '@lifecycle/domain';
+import { RequireRole } from '../auth/roles.js';
+import { ReadinessService } from '../health/readiness.service.js';
 
 @Controller('health')
 export class HealthController {
@@ -8,10 +11,22 @@ export class HealthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly projector: ProjectorService,
     private readonly projections: ProjectionVersionsService,
+    private readonly readiness: ReadinessService,
   ) {}
 
+  /** The detail below, with 503 and `status: "not_ready"` (and the failed checks) while /health/ready fails. */
   @Get()
-  async health() {
+  @RequireRole('metrics')
+  async health(@Res({ passthrough: true }) reply: FastifyReply) {
+    const { ready, result } = await this.readiness.check();
+    if (ready) return this.payload();
+    reply.status(503);
+    const notReady = Object.fromEntries(Object.entries(result.error ?? {}).map(([check, r]) => [check, (r as { message?: string }).message ?? 'down']));
+    const detail = await this.payload().catch((error: Error) => ({ error: error.message }));
+    return { ...detail, status: 'not_ready', notReady };
+  }
+
+  private async payload() {
     const projector = await this.projector.status();
     const rebuild = this.projections.progress;
     const rebuilding = rebuild !== null && ['building', 'switching'].includes(rebuild.state);

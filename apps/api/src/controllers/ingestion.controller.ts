@@ -1,10 +1,14 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { BusinessEventType } from '@lifecycle/domain';
-import { IngestBatchCommand, MAX_BATCH, RecordCustomerEventCommand } from '@lifecycle/core';
+import { IngestBatchCommand, LifecycleMetrics, MAX_BATCH, RecordCustomerEventCommand } from '@lifecycle/core';
 import { ApiError, badRequest } from '../http/api-error.js';
+import { withCorrelationId } from '../http/correlation.js';
 import { batchResponse, ingestionResponse } from '../http/ingestion-response.js';
+import { ndjsonLineNumbers } from '../http/ndjson-body.js';
+import { countIngested } from '../metrics/count-ingested.js';
+import { RequireRole } from '../auth/roles.js';
 
 const TYPE_OF_ROUTE: Record<string, BusinessEventType> = {
   registration: 'CustomerRegistered',
@@ -17,9 +21,13 @@ const TYPE_OF_ROUTE: Record<string, BusinessEventType> = {
 };
 
 /** Ingestion for upstream services: one event per request, or a batch in the import format. */
+@RequireRole('ingest')
 @Controller()
 export class IngestionController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly metrics: LifecycleMetrics,
+  ) {}
 
   @Post('customers/:customerId/:kind')
   async record(
@@ -27,20 +35,25 @@ export class IngestionController {
     @Param('kind') kind: string,
     @Body() body: unknown,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Req() request: FastifyRequest,
   ) {
     const type = TYPE_OF_ROUTE[kind];
     if (!type) throw new ApiError(404, 'NOT_FOUND', `no such event route: ${kind} (one of ${Object.keys(TYPE_OF_ROUTE).join(', ')})`);
-    const { status, body: result } = ingestionResponse(await this.commands.execute(new RecordCustomerEventCommand(type, customerId, body)));
+    const outcome = await this.commands.execute(new RecordCustomerEventCommand(type, customerId, withCorrelationId(body, request.id)));
+    countIngested(this.metrics, type, outcome);
+    const { status, body: result } = ingestionResponse(outcome);
     reply.status(status);
     return result;
   }
 
   @Post('events')
   @HttpCode(200)
-  async batch(@Body() body: unknown) {
+  async batch(@Body() body: unknown, @Req() request: FastifyRequest) {
     const envelopes = Array.isArray(body) ? body : (body as { events?: unknown } | null)?.events;
     if (!Array.isArray(envelopes)) throw badRequest('$', 'must be a JSON array of events, {"events": [...]}, or NDJSON');
     if (envelopes.length > MAX_BATCH) throw badRequest('$', `at most ${MAX_BATCH} events per batch (got ${envelopes.length})`);
-    return batchResponse(await this.commands.execute(new IngestBatchCommand(envelopes)));
+    const results = await this.commands.execute(new IngestBatchCommand(envelopes.map((envelope) => withCorrelationId(envelope, request.id))));
+    results.forEach((result, i) => countIngested(this.metrics, (envelopes[i] as { type?: unknown } | null)?.type, result));
+    return batchResponse(results, ndjsonLineNumbers(body));
   }
 }

@@ -2,7 +2,9 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { GetSegmentsQuery } from '@lifecycle/core';
 import { Consistency } from '../http/consistency.js';
+import { RequireRole } from '../auth/roles.js';
 
+@RequireRole('query')
 @Controller('segments')
 export class SegmentsController {
   constructor(

@@ -1,42 +1,35 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiError } from './api-error.js';
+import { PROBLEM_CONTENT_TYPE, type Problem, problem, problemOfFrameworkError } from './problem.js';
 import { storageFailure } from './storage-errors.js';
 
-/** Every error leaves in the API's error shape; unparseable bodies become 400 INVALID_EVENT naming `$`. */
+/** Every error leaves as application/problem+json: ApiErrors as thrown, Nest's and Fastify's own errors mapped to a code. */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Api');
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    if (exception instanceof HttpException) {
-      const body = exception.getResponse();
-      const status = exception.getStatus();
-      if (typeof body === 'object' && body !== null && 'code' in body) {
-        void reply.status(status).send(body);
-        return;
-      }
-      const message = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? exception.message);
-      const code = status === 404 ? 'NOT_FOUND' : status === 400 ? 'INVALID_EVENT' : 'HTTP_ERROR';
-      void reply.status(status).send({ statusCode: status, code, message, ...(status === 400 ? { errors: [{ path: '$', reason: message }] } : {}) });
-      return;
-    }
-    const fastifyStatus = (exception as { statusCode?: number }).statusCode;
-    if (fastifyStatus && fastifyStatus >= 400 && fastifyStatus < 500) {
-      const reason = (exception as Error).message;
-      void reply.status(fastifyStatus).send({
-        statusCode: fastifyStatus, code: 'INVALID_EVENT', message: `$: ${reason}`, errors: [{ path: '$', reason }],
-      });
-      return;
-    }
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
     const storage = storageFailure(exception);
     if (storage) {
       this.logger.warn(`${storage.code}: ${(exception as Error).message}`);
-      void reply.status(storage.status).header('retry-after', String(storage.retryAfterSeconds))
-        .send({ statusCode: storage.status, code: storage.code, message: storage.message });
-      return;
+      void reply.header('retry-after', String(storage.retryAfterSeconds));
     }
+    const body = storage ? problem(storage.status, storage.code, storage.message) : this.problemOf(exception, request);
+    void reply.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+  }
+
+  private problemOf(exception: unknown, request: FastifyRequest | undefined): Problem {
+    if (exception instanceof ApiError) return exception.problem;
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      if (status < 500) return problemOfFrameworkError({ statusCode: status, message: exception.message }, request?.url);
+    }
+    const statusCode = (exception as { statusCode?: number } | null)?.statusCode;
+    if (statusCode && statusCode >= 400 && statusCode < 500) return problemOfFrameworkError(exception as Error, request?.url);
     this.logger.error((exception as Error)?.stack ?? String(exception));
-    void reply.status(500).send({ statusCode: 500, code: 'INTERNAL', message: 'internal error' });
+    return problem(500, 'INTERNAL', 'internal error');
   }
 }

@@ -1,5 +1,6 @@
 import type { IngestionResult } from '@lifecycle/core';
 import { ApiError } from './api-error.js';
+import { type PublicRejection, publicRejection } from './rejection-problem.js';
 
 const STATUS_OF_CODE: Record<string, number> = {
   INVALID_EVENT: 400,
@@ -7,19 +8,25 @@ const STATUS_OF_CODE: Record<string, number> = {
   UNKNOWN_ORDER: 422,
   REFUND_EXCEEDS_ORDER: 422,
   DUPLICATE_ORDER: 409,
-  conflict: 409,
+  CONCURRENCY_CONFLICT: 409,
 };
 
 /** 201 for an appended event, 200 for an acknowledged duplicate; a rejection becomes its error status. */
 export function ingestionResponse(result: IngestionResult): { status: number; body: IngestionResult } {
   if (result.status === 'rejected') {
-    throw new ApiError(STATUS_OF_CODE[result.code] ?? 400, result.code, result.reason, result.errors);
+    const rejection = publicRejection(result);
+    throw new ApiError(STATUS_OF_CODE[rejection.code] ?? 400, rejection.code, rejection.reason, rejection.errors);
   }
   return { status: result.status === 'accepted' ? 201 : 200, body: result };
 }
 
-/** Batch summary counts alongside the per-event results. */
-export function batchResponse(results: IngestionResult[]) {
+type BatchResult = (Exclude<IngestionResult, { status: 'rejected' }> | PublicRejection) & { index: number; line?: number };
+
+/**
+ * Batch summary counts alongside the per-event results; each result carries the `index` of
+ * its event in the batch, and its `line` when the body was NDJSON.
+ */
+export function batchResponse(results: IngestionResult[], lines?: number[]) {
   const count = (status: IngestionResult['status']) => results.filter((r) => r.status === status).length;
   const positions = results.flatMap((r) => (r.status === 'accepted' ? [BigInt(r.position)] : []));
   const lastPosition = positions.reduce<bigint | null>((max, p) => (max === null || p > max ? p : max), null);
@@ -28,6 +35,10 @@ export function batchResponse(results: IngestionResult[]) {
     duplicates: count('duplicate'),
     rejected: count('rejected'),
     lastPosition: lastPosition === null ? null : lastPosition.toString(),
-    results,
+    results: results.map((r, index): BatchResult => ({
+      ...(r.status === 'rejected' ? publicRejection(r) : r),
+      index,
+      ...(lines ? { line: lines[index] } : {}),
+    })),
   };
 }

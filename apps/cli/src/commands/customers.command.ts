@@ -13,6 +13,6 @@ export function registerCustomers(program: Command): void {
       await withContext(async (context) => {
         const readModel = context.get<QueryStore>(READ_MODEL);
         for await (const page of readModel.allProfiles()) await writeLines(page.map((p) => JSON.stringify(p)));
-      });
+      }, { read: true });
     });
 }

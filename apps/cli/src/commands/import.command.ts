@@ -1,14 +1,16 @@
 import { statSync } from 'node:fs';
 import type { Command } from 'commander';
+import { parseDate } from '@lifecycle/domain';
 import { IngestionService, importHistory, ProjectorService } from '@lifecycle/core';
 import { withContext } from '../cli-context.js';
+import { positiveInt } from '../cli-options.js';
 import { terminalProgressBar } from '../progress-bar.js';
 
 interface ImportFlags {
   clock?: boolean;
   until?: string;
   wait: boolean;
-  batchSize: string;
+  batchSize: number;
 }
 
 export function registerImport(program: Command): void {
@@ -19,8 +21,9 @@ export function registerImport(program: Command): void {
     .option('--clock', 'append DayEnded ticks before each event of a later day (spec section 9)')
     .option('--until <date>', 'after the import, tick the clock up to this UTC midnight (YYYY-MM-DD) minus one day')
     .option('--no-wait', 'do not wait for the projection to catch up')
-    .option('--batch-size <n>', 'events per append batch', '1000')
+    .option('--batch-size <n>', 'events per append batch', positiveInt, 1000)
     .action(async (file: string, flags: ImportFlags) => {
+      if (flags.until !== undefined && parseDate(flags.until) === null) throw new Error(`--until: not a date YYYY-MM-DD (got ${flags.until})`);
       const size = statSync(file).size;
       await withContext(async (context, config) => {
         const bar = terminalProgressBar('import [{bar}] {percentage}% | {events} events | {rate} events/s | ETA {eta_formatted}');
@@ -29,7 +32,7 @@ export function registerImport(program: Command): void {
         const summary = await importHistory(file, context.get(IngestionService), {
           clock: flags.clock,
           until: flags.until,
-          batchSize: Number(flags.batchSize),
+          batchSize: flags.batchSize,
           baseCurrency: config.rules.baseCurrency,
           onProgress: ({ bytesRead, linesRead }) => {
             const rate = Math.round(linesRead / ((performance.now() - started) / 1000));

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { parseInstant } from '@lifecycle/domain';
 import { EVENT_STORE, exportLog } from '@lifecycle/core';
-import type { EventStore } from '@lifecycle/event-store';
+import { customerStream, type EventStore } from '@lifecycle/event-store';
 import { withContext } from '../cli-context.js';
 import { writeLines } from '../write-lines.js';
 
@@ -23,9 +23,13 @@ export function registerLog(program: Command): void {
     .action(async (flags: { customer?: string; from?: string; to?: string }) => {
       const filter = { customerId: flags.customer, from: instant('from', flags.from), to: instant('to', flags.to) };
       await withContext(async (context) => {
-        for await (const batch of exportLog(context.get<EventStore>(EVENT_STORE), filter)) {
+        const events = context.get<EventStore>(EVENT_STORE);
+        if (flags.customer !== undefined && (await events.readStream(customerStream(flags.customer), 0n, 1)).length === 0) {
+          throw new Error(`--customer: no customer ${flags.customer} in the log`);
+        }
+        for await (const batch of exportLog(events, filter)) {
           await writeLines(batch.map((event) => JSON.stringify(event)));
         }
-      });
+      }, { read: true });
     });
 }

@@ -6,6 +6,7 @@ import { type AppConfig, EVENT_STORE, ProjectionVersionsService, READ_MODEL, typ
 import type { EventStore } from '@lifecycle/event-store';
 import { createSqliteReadModel, type ReadModelStore } from '@lifecycle/read-model';
 import { withContext } from '../cli-context.js';
+import { formatOption, type OutputFormat, resultReplacer } from '../cli-options.js';
 import { terminalProgressBar } from '../progress-bar.js';
 
 export function registerProjections(program: Command): void {
@@ -32,32 +33,43 @@ export function registerProjections(program: Command): void {
           bar?.stop();
         }
       });
-      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(result, resultReplacer, 2)}\n`);
     });
   projections
     .command('verify')
     .description('replay the log into a scratch projection, compare it field by field with the live read model, check the hash chains; exit 1 on any difference')
-    .action(async () => {
+    .addOption(formatOption())
+    .action(async (flags: { format: OutputFormat }) => {
       const ok = await withContext(async (context, config: AppConfig) => {
         const dir = mkdtempSync(join(tmpdir(), 'lifecycle-verify-'));
         const scratch = createSqliteReadModel({ file: join(dir, 'scratch.sqlite') });
+        const events = context.get<EventStore>(EVENT_STORE);
+        const head = await events.headPosition();
+        const bar = terminalProgressBar('verify [{bar}] {percentage}% | position {value}/{total} | ETA {eta}s');
+        bar?.start(Math.max(1, Number(head)), 0);
         try {
-          const report = await verifyProjection(
-            context.get<EventStore>(EVENT_STORE), context.get<ReadModelStore>(READ_MODEL), scratch, config.rules,
-          );
+          const report = await verifyProjection(events, context.get<ReadModelStore>(READ_MODEL), scratch, config.rules, (position) => bar?.update(Number(position)));
+          bar?.update(Math.max(1, Number(head)));
+          bar?.stop();
+          const summary = { ok: report.ok, checkpoint: report.checkpoint, events: report.events, streams: report.streams };
+          if (flags.format === 'json') {
+            process.stdout.write(`${JSON.stringify({ ...summary, mismatches: report.mismatches, brokenLinks: report.brokenLinks }, resultReplacer, 2)}\n`);
+            return report.ok;
+          }
           for (const m of report.mismatches) {
-            process.stdout.write(`mismatch customer=${m.customerId ?? '-'} field=${m.field} live=${JSON.stringify(m.live)} replayed=${JSON.stringify(m.replayed)}\n`);
+            process.stdout.write(`mismatch customer=${m.customerId ?? '-'} field=${m.field} live=${JSON.stringify(m.live, resultReplacer)} replayed=${JSON.stringify(m.replayed, resultReplacer)}\n`);
           }
           for (const b of report.brokenLinks) {
             process.stdout.write(`broken chain stream=${b.streamId} revision=${b.revision} position=${b.position} eventId=${b.eventId}: ${b.reason}\n`);
           }
-          process.stdout.write(`${JSON.stringify({ ok: report.ok, checkpoint: report.checkpoint, events: report.events, streams: report.streams, mismatches: report.mismatches.length, brokenLinks: report.brokenLinks.length })}\n`);
+          process.stdout.write(`${report.ok ? 'ok' : 'DIFFERENT'}: checkpoint ${summary.checkpoint ?? '-'}, ${summary.events} events in ${summary.streams} streams, ${report.mismatches.length} mismatches, ${report.brokenLinks.length} broken links\n`);
           return report.ok;
         } finally {
+          bar?.stop();
           await scratch.close();
           rmSync(dir, { recursive: true, force: true });
         }
-      });
+      }, { read: true });
       if (!ok) process.exitCode = 1;
     });
 }

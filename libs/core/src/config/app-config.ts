@@ -41,6 +41,18 @@ class Environment {
 
   @IsOptional() @IsIn(['refuse', 'auto'])
   PROJECTION_REBUILD?: 'refuse' | 'auto';
+
+  @IsOptional() @IsInt() @Min(0)
+  READY_MAX_LAG_EVENTS?: number;
+
+  @IsOptional() @IsInt() @Min(0) @Max(65535)
+  METRICS_PORT?: number;
+
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL?: string;
+
+  @IsOptional() @IsIn(['json', 'pretty'])
+  LOG_FORMAT?: string;
 }
 
 export interface AppConfig {
@@ -57,6 +69,10 @@ export interface AppConfig {
   projectionRebuild: 'refuse' | 'auto';
   /** Follow a switch of the served projection version made by another process (off in the CLI). */
   followProjectionVersions: boolean;
+  /** /health/ready answers 503 while the projection lags the log by more events than this. */
+  readyMaxLagEvents: number;
+  /** apps/projector serves /metrics on this port (0: any free port). */
+  metricsPort: number;
 }
 
 export class ConfigError extends Error {
@@ -66,7 +82,7 @@ export class ConfigError extends Error {
   }
 }
 
-const NUMERIC = ['PORT', 'PROJECTOR_BATCH_SIZE'];
+const NUMERIC = ['PORT', 'PROJECTOR_BATCH_SIZE', 'READY_MAX_LAG_EVENTS', 'METRICS_PORT'];
 
 /**
  * Reads and checks the configuration from the environment. Rule values (spec section 8)
@@ -80,10 +96,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     raw[key] = NUMERIC.includes(key) && /^-?\d+$/.test(value) ? Number(value) : value;
   }
   const parsed = plainToInstance(Environment, raw);
-  const problems = validateSync(parsed, { whitelist: true }).flatMap((e) =>
-    Object.values(e.constraints ?? {}).map((message) => `${e.property}: ${message} (got ${JSON.stringify(e.value)})`),
-  );
-  let rules = defaultRules(parsed.BASE_CURRENCY ?? 'USD');
+  const invalid = validateSync(parsed, { whitelist: true });
+  // One line per variable: its first failed constraint (PORT=abc fails IsInt, Min and Max).
+  const firstMessage = (c: Record<string, string>) => c.isInt ?? c.isIn ?? c.matches ?? c.isString ?? Object.values(c)[0];
+  const problems = invalid.map((e) => `${e.property}: ${firstMessage(e.constraints ?? {})} (got ${JSON.stringify(e.value)})`);
+  const badCurrency = invalid.some((e) => e.property === 'BASE_CURRENCY');
+  let rules = defaultRules(badCurrency ? 'USD' : (parsed.BASE_CURRENCY ?? 'USD'));
   const sources: Array<[string, () => string]> = [];
   if (parsed.RULES_FILE) sources.push(['RULES_FILE', () => readFileSync(resolve(parsed.RULES_FILE as string), 'utf8')]);
   if (parsed.RULES) sources.push(['RULES', () => parsed.RULES as string]);
@@ -111,6 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     projectorBatchSize: parsed.PROJECTOR_BATCH_SIZE ?? 5000,
     projectionRebuild: parsed.PROJECTION_REBUILD ?? 'refuse',
     followProjectionVersions: true,
+    readyMaxLagEvents: parsed.READY_MAX_LAG_EVENTS ?? 10_000,
+    metricsPort: parsed.METRICS_PORT ?? 9464,
   };
 }
 

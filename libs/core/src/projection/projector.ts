@@ -4,6 +4,7 @@ import {
 } from '@lifecycle/domain';
 import type { RecordedEvent } from '@lifecycle/event-store';
 import type { CustomerRecord, ProjectionMeta, ProjectionStore, StoredTransition } from '@lifecycle/read-model';
+import { projectionObserver } from './projection-observer.js';
 import { toLifecycleEvent } from './to-lifecycle-event.js';
 
 export interface ProjectorStats {
@@ -53,7 +54,8 @@ export class Projector {
 
   handle(events: RecordedEvent[]): Promise<void> {
     const checkpoint = this.meta.checkpoint;
-    return this.store.unitOfWork(() => this.handleAll(events)).catch((error: unknown) => {
+    const started = performance.now();
+    return this.store.unitOfWork(() => this.handleAll(events)).then(() => projectionObserver.batch((performance.now() - started) / 1000, events.length), (error: unknown) => {
       this.meta.checkpoint = checkpoint;
       throw error;
     });
@@ -156,6 +158,7 @@ export class Projector {
     this.stats.rerankCandidates += candidates.size;
     this.stats.tierChanges += tierChanged.length;
     this.stats.lastTickMs = performance.now() - started;
+    projectionObserver.dayEnd(this.stats.lastTickMs / 1000, due.length);
   }
 
   private async rankCutoffs(): Promise<Cutoffs> {

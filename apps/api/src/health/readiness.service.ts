@@ -1,0 +1,73 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { HealthCheckService, HealthIndicatorService, type HealthCheckResult, type HealthIndicatorResult } from '@nestjs/terminus';
+import { type AppConfig, APP_CONFIG, EVENT_STORE, ProjectionVersionsService, READ_MODEL } from '@lifecycle/core';
+import type { EventStore } from '@lifecycle/event-store';
+import type { QueryStore } from '@lifecycle/read-model';
+
+const CHECK_TIMEOUT_MS = 2000;
+
+const within = <T>(promise: Promise<T>, ms: number): Promise<T> =>
+  Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
+
+export interface Readiness {
+  ready: boolean;
+  result: HealthCheckResult;
+}
+
+/**
+ * Readiness with @nestjs/terminus: the event store answers, the read model answers, a
+ * projection version is served (and active in the catalog), and the projection lags the log
+ * by at most READY_MAX_LAG_EVENTS events.
+ */
+@Injectable()
+export class ReadinessService {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(READ_MODEL) private readonly readModel: QueryStore,
+    private readonly projections: ProjectionVersionsService,
+  ) {}
+
+  async check(): Promise<Readiness> {
+    const probe = async (key: string, run: () => Promise<Record<string, unknown>>): Promise<HealthIndicatorResult> => {
+      const session = this.indicators.check(key);
+      try {
+        return session.up(await within(run(), CHECK_TIMEOUT_MS));
+      } catch (error) {
+        return session.down({ message: (error as Error).message });
+      }
+    };
+    try {
+      const result = await this.health.check([
+        () => probe('eventStore', async () => {
+          return { head: (await this.events.headPosition()).toString() };
+        }),
+        () => probe('readModel', async () => {
+          const { checkpoint } = await this.readModel.loadMeta();
+          return { checkpoint: checkpoint === null ? null : checkpoint.toString() };
+        }),
+        () => probe('projection', async () => {
+          const served = this.projections.version;
+          const active = (await this.projections.versions()).find((v) => v.version === served && v.state === 'active');
+          if (!served || !active) throw new Error(`no projection version is served (served: ${served || 'none'})`);
+          return { version: served };
+        }),
+        () => probe('lag', async () => {
+          const [head, { checkpoint }] = await Promise.all([this.events.headPosition(), this.readModel.loadMeta()]);
+          // In log positions (events on SQLite, whose positions count from 1; an empty log's head is -1).
+          const lag = checkpoint === null ? (head < 0n ? 0n : head) : head - checkpoint;
+          const max = BigInt(this.config.readyMaxLagEvents);
+          if (lag > max) throw new Error(`projection lag ${lag} events > READY_MAX_LAG_EVENTS ${max}`);
+          return { events: lag.toString(), max: max.toString() };
+        }),
+      ]);
+      return { ready: true, result };
+    } catch (error) {
+      const result = (error as { getResponse?: () => unknown }).getResponse?.();
+      if (!result || typeof result !== 'object') throw error;
+      return { ready: false, result: result as HealthCheckResult };
+    }
+  }
+}

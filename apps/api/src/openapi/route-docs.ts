@@ -1,0 +1,154 @@
+type Schema = Record<string, unknown>;
+
+export interface QueryParameter {
+  name: string;
+  description: string;
+  schema: Schema;
+}
+
+/** What the controllers cannot say by themselves: summary, body, answers, query parameters, error codes. */
+export interface RouteDoc {
+  tag: string;
+  summary: string;
+  description?: string;
+  body?: { schema: Schema; contentTypes?: string[]; example?: unknown };
+  responses: Record<number, { description: string; schema: Schema; contentType?: string }>;
+  query?: QueryParameter[];
+  errors: string[];
+}
+
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const minPosition: QueryParameter = {
+  name: 'minPosition', description: 'read-your-writes: wait (5 s at most) until the projection has passed this log position', schema: { type: 'string', pattern: '^\\d{1,20}$' },
+};
+const limit: QueryParameter = { name: 'limit', description: 'page size, 1-1000 (default 100)', schema: { type: 'integer', minimum: 1, maximum: 1000 } };
+const cursor: QueryParameter = { name: 'cursor', description: '`nextCursor` of the previous page', schema: { type: 'string' } };
+
+const EVENT_ROUTES: Array<[string, string, string]> = [
+  ['registration', 'CustomerRegistered', 'a registration'],
+  ['purchases', 'PurchaseCompleted', 'a purchase'],
+  ['refunds', 'PurchaseRefunded', 'a refund'],
+  ['interactions', 'InteractionRecorded', 'a contact'],
+  ['feedback', 'FeedbackSubmitted', 'feedback'],
+  ['referrals', 'ReferralRecorded', 'a referral'],
+  ['churn-declarations', 'CustomerChurnDeclared', 'a declared churn'],
+];
+
+/** The example of the README's quick start. */
+export const PURCHASE_EXAMPLE = {
+  eventId: '8f9a3c1e-2b4d-4e6f-8a1b-2c3d4e5f6a7b',
+  occurredAt: '2026-11-20T10:00:00Z',
+  data: { orderId: 'A-1', total: { amountMinor: 2599, currency: 'USD' }, salesChannel: 'ONLINE' },
+};
+
+/** Route documentation by operation id (`<Controller>_<method>`, as @nestjs/swagger names operations). */
+export const ROUTE_DOCS: Record<string, RouteDoc> = {
+  IngestionController_record: {
+    tag: 'ingestion',
+    summary: 'Record one event of a customer',
+    description: `The route names the event type: ${EVENT_ROUTES.map(([kind, type]) => `\`${kind}\` → \`${type}\``).join(', ')}. `
+      + 'The body is the envelope without `type` and `customerId`. A duplicate `eventId` is acknowledged with 200 and nothing is appended.',
+    body: {
+      schema: { oneOf: EVENT_ROUTES.map(([, type]) => ref(`${type}Body`)) },
+      example: PURCHASE_EXAMPLE,
+    },
+    responses: {
+      201: { description: 'appended', schema: ref('Accepted') },
+      200: { description: 'a duplicate of an event already in the stream; nothing appended', schema: ref('Duplicate') },
+    },
+    errors: ['INVALID_EVENT', 'NOT_FOUND', 'DUPLICATE_ORDER', 'CONCURRENCY_CONFLICT', 'FUTURE_EVENT', 'UNKNOWN_ORDER', 'REFUND_EXCEEDS_ORDER'],
+  },
+  IngestionController_batch: {
+    tag: 'ingestion',
+    summary: 'Record up to 1,000 events (import format)',
+    description: 'A JSON array of envelopes, `{"events": [...]}`, or NDJSON. One result per event, in order, with its `index` (and `line` for NDJSON).',
+    body: {
+      schema: { oneOf: [{ type: 'array', items: ref('EventEnvelope'), maxItems: 1000 }, { type: 'object', properties: { events: { type: 'array', items: ref('EventEnvelope') } }, required: ['events'] }] },
+      contentTypes: ['application/json', 'application/x-ndjson'],
+      example: [{ type: 'PurchaseCompleted', customerId: 'alice', ...PURCHASE_EXAMPLE }],
+    },
+    responses: { 200: { description: 'per-event results and counts', schema: ref('Batch') } },
+    errors: ['INVALID_EVENT', 'INVALID_REQUEST'],
+  },
+  CustomersController_get: {
+    tag: 'queries', summary: "A customer's profile", query: [minPosition],
+    responses: { 200: { description: 'the profile', schema: ref('Profile') } },
+    errors: ['INVALID_REQUEST', 'CUSTOMER_NOT_FOUND', 'PROJECTION_LAGGING'],
+  },
+  CustomersController_list: {
+    tag: 'queries', summary: 'Profiles by segment, ordered by customerId',
+    query: [
+      { name: 'status', description: 'filter', schema: { type: 'string' } },
+      { name: 'loyaltyLevel', description: 'filter', schema: { type: 'string' } },
+      { name: 'valueTier', description: 'filter', schema: { type: 'string' } },
+      limit, cursor, minPosition,
+    ],
+    responses: { 200: { description: 'a page', schema: ref('CustomerPage') } },
+    errors: ['INVALID_REQUEST', 'PROJECTION_LAGGING'],
+  },
+  SegmentsController_counts: {
+    tag: 'queries', summary: 'Counts per status, loyalty level and value tier (every bucket, zeros included), the clock and the cutoffs', query: [minPosition],
+    responses: { 200: { description: 'the counts', schema: ref('Segments') } },
+    errors: ['INVALID_REQUEST', 'PROJECTION_LAGGING'],
+  },
+  AuditController_history: {
+    tag: 'audit', summary: "The raw events of a customer's stream",
+    query: [{ name: 'fromRevision', description: 'first stream revision (default 0)', schema: { type: 'string', pattern: '^\\d{1,19}$' } }, limit, minPosition],
+    responses: { 200: { description: 'a page of events', schema: ref('HistoryPage') } },
+    errors: ['INVALID_REQUEST', 'CUSTOMER_NOT_FOUND', 'PROJECTION_LAGGING'],
+  },
+  AuditController_asOf: {
+    tag: 'audit', summary: 'The profile as it was at an instant',
+    query: [{ name: 'at', description: 'ISO-8601 instant with a zone (required)', schema: { type: 'string', format: 'date-time' } }, minPosition],
+    responses: { 200: { description: 'the profile and the transitions up to `at`', schema: ref('AsOf') } },
+    errors: ['INVALID_REQUEST', 'CUSTOMER_NOT_FOUND', 'PROJECTION_LAGGING'],
+  },
+  AuditController_transitions: {
+    tag: 'audit', summary: 'Every change of status, loyalty level and value tier, with its cause', query: [limit, cursor, minPosition],
+    responses: { 200: { description: 'a page of transitions', schema: ref('TransitionPage') } },
+    errors: ['INVALID_REQUEST', 'CUSTOMER_NOT_FOUND', 'PROJECTION_LAGGING'],
+  },
+  AuditController_explain: {
+    tag: 'audit', summary: 'Why the customer has its status, loyalty level and value tier', query: [minPosition],
+    responses: { 200: { description: 'the rule that matched per field, in words and figures', schema: ref('Explanation') } },
+    errors: ['INVALID_REQUEST', 'CUSTOMER_NOT_FOUND', 'PROJECTION_LAGGING'],
+  },
+  AdminController_advanceClock: {
+    tag: 'admin', summary: 'Backfill DayEnded up to `until` − 1 day', body: { schema: ref('ClockAdvanceBody'), example: { until: '1998-07-01' } },
+    responses: { 200: { description: 'the ticks appended', schema: ref('ClockAdvance') } },
+    errors: ['INVALID_REQUEST'],
+  },
+  AdminController_rebuild: {
+    tag: 'admin', summary: 'Start a rebuild into a new projection version (the current one serves until the switch)',
+    responses: { 202: { description: 'the rebuild started', schema: ref('RebuildProgress') } },
+    errors: ['REBUILD_RUNNING'],
+  },
+  AdminController_projectionVersions: {
+    tag: 'admin', summary: 'The served projection version, every version, the last rebuild',
+    responses: { 200: { description: 'the versions', schema: ref('ProjectionVersions') } },
+    errors: [],
+  },
+  HealthController_health: {
+    tag: 'operations', summary: 'Detailed health: stores, projector, projection version, rules, clock; 503 when not ready',
+    responses: {
+      200: { description: 'ready', schema: ref('Health') },
+      503: { description: 'not ready: the detail (as far as the stores answer) with `status: "not_ready"` and `notReady` naming each failed check', schema: ref('HealthNotReady') },
+    },
+    errors: [],
+  },
+  ProbesController_live: {
+    tag: 'operations', summary: 'Liveness: the process answers',
+    responses: { 200: { description: 'alive', schema: ref('Probe') } },
+    errors: [],
+  },
+  ProbesController_ready: {
+    tag: 'operations', summary: 'Readiness: stores reachable, a projection version served, lag within READY_MAX_LAG_EVENTS',
+    responses: { 200: { description: 'ready', schema: ref('Probe') }, 503: { description: 'not ready', schema: ref('Probe') } },
+    errors: [],
+  },
+  MetricsController_metricsText: {
+    tag: 'operations', summary: 'Prometheus metrics (text exposition format)',
+    responses: { 200: { description: 'metrics', schema: { type: 'string' }, contentType: 'text/plain' } },
+    errors: [],
+  },
+};

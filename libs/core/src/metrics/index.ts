@@ -1,0 +1,2 @@
+export { LifecycleMetrics } from './lifecycle-metrics.js';
+export { MetricsModule } from './metrics.module.js';
