@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import send from '@fastify/send';
+import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PublicRoute } from '../auth/roles.js';
 import { ApiError } from '../http/api-error.js';
@@ -22,6 +23,7 @@ const VENDOR = new Map<string, string>([['uplot', dirname(createRequire(import.m
 /** Only assets: the page asks for an API key and every figure it shows comes from the API with that key. */
 @Controller('ui')
 @PublicRoute()
+@ApiExcludeController()
 export class UiController {
   @Get()
   index(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {

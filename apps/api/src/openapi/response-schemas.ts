@@ -14,6 +14,8 @@ const obj = (properties: Record<string, Schema>, required: string[] = Object.key
   type: 'object', properties, required, ...(additional ? {} : { additionalProperties: false }),
 });
 const counts: Schema = { type: 'object', additionalProperties: int };
+const byField = obj({ status: counts, loyaltyLevel: counts, valueTier: counts });
+const cutoff = obj({ net12: int, customerId: str });
 const fieldError = obj({ path: str, reason: str });
 
 const profile = obj({
@@ -94,6 +96,14 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
   }, ['status', 'stores', 'projector', 'projection', 'rulesVersion'], true),
   HealthNotReady: obj({ status: { const: 'not_ready' }, notReady: { type: 'object', additionalProperties: str } }, ['status', 'notReady'], true),
   Probe: { type: 'object', properties: { status: { enum: ['ok', 'error'] }, info: { type: 'object' }, error: { type: 'object' }, details: { type: 'object' } }, required: ['status'] },
+  SegmentsDaily: obj({
+    from: date, to: date,
+    days: { type: 'array', items: obj({ date, sizes: byField, entered: byField, left: byField, reactivations: int, newCustomers: int }) },
+  }),
+  CutoffsRange: obj({
+    from: date, to: date, currency: str,
+    items: { type: 'array', items: obj({ date, populationSize: int, VIP: nullable(cutoff), KEY: nullable(cutoff), STANDARD: nullable(cutoff) }) },
+  }),
   ClockAdvance: obj({ ticks: int, first: nullable(date), last: nullable(date) }),
   RebuildProgress: rebuildProgress,
   ProjectionVersions: obj({

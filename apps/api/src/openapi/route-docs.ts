@@ -24,6 +24,9 @@ const minPosition: QueryParameter = {
 const limit: QueryParameter = { name: 'limit', description: 'page size, 1-1000 (default 100)', schema: { type: 'integer', minimum: 1, maximum: 1000 } };
 const cursor: QueryParameter = { name: 'cursor', description: '`nextCursor` of the previous page', schema: { type: 'string' } };
 
+const statsFrom: QueryParameter = { name: 'from', description: 'first date YYYY-MM-DD (required)', schema: { type: 'string', format: 'date' } };
+const statsTo: QueryParameter = { name: 'to', description: 'last date YYYY-MM-DD, at most 731 days after `from` (required)', schema: { type: 'string', format: 'date' } };
+
 const EVENT_ROUTES: Array<[string, string, string]> = [
   ['registration', 'CustomerRegistered', 'a registration'],
   ['purchases', 'PurchaseCompleted', 'a purchase'],
@@ -127,6 +130,18 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     tag: 'admin', summary: 'The served projection version, every version, the last rebuild',
     responses: { 200: { description: 'the versions', schema: ref('ProjectionVersions') } },
     errors: [],
+  },
+  StatsController_segmentsDaily: {
+    tag: 'queries', summary: 'Segment sizes, entries, exits, reactivations and new customers per day, from the transition log',
+    query: [statsFrom, statsTo],
+    responses: { 200: { description: 'one entry per date of the range', schema: ref('SegmentsDaily') } },
+    errors: ['INVALID_REQUEST'],
+  },
+  StatsController_cutoffs: {
+    tag: 'queries', summary: 'The value-tier cutoffs of every day-end date of the range, with the base currency',
+    query: [statsFrom, statsTo],
+    responses: { 200: { description: 'the cutoffs per date', schema: ref('CutoffsRange') } },
+    errors: ['INVALID_REQUEST'],
   },
   HealthController_health: {
     tag: 'operations', summary: 'Detailed health: stores, projector, projection version, rules, clock; 503 when not ready',
