@@ -6,3 +6,4 @@ export * from './projection-catalog.port.js';
 export { createSwitchableReadModel, type SwitchableReadModel } from './switchable-read-model.js';
 export { createSqliteProjectionCatalog, type SqliteProjectionCatalogOptions } from './sqlite/sqlite-projection-catalog.js';
 export { createMongoProjectionCatalog, type MongoProjectionCatalogOptions } from './mongo/mongo-projection-catalog.js';
+export * from './transition-key.js';
