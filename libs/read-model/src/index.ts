@@ -7,3 +7,6 @@ export { createSwitchableReadModel, type SwitchableReadModel } from './switchabl
 export { createSqliteProjectionCatalog, type SqliteProjectionCatalogOptions } from './sqlite/sqlite-projection-catalog.js';
 export { createMongoProjectionCatalog, type MongoProjectionCatalogOptions } from './mongo/mongo-projection-catalog.js';
 export * from './transition-key.js';
+export * from './webhooks/webhook-store.port.js';
+export { createSqliteWebhookStore } from './webhooks/sqlite-webhook-store.js';
+export { createMongoWebhookStore, type MongoWebhookStoreOptions } from './webhooks/mongo-webhook-store.js';
