@@ -7,6 +7,8 @@ import { CustomersController } from './controllers/customers.controller.js';
 import { HealthController } from './controllers/health.controller.js';
 import { IngestionController } from './controllers/ingestion.controller.js';
 import { SegmentsController } from './controllers/segments.controller.js';
+import { FeedController } from './controllers/feed.controller.js';
+import { WebhooksController } from './controllers/webhooks.controller.js';
 import { ApiExceptionFilter } from './http/api-exception.filter.js';
 import { Consistency } from './http/consistency.js';
 
@@ -16,7 +18,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [LifecycleCoreModule.forRoot(config)],
-      controllers: [IngestionController, AuditController, CustomersController, SegmentsController, HealthController, AdminController],
+      controllers: [IngestionController, AuditController, CustomersController, SegmentsController, HealthController, AdminController, FeedController, WebhooksController],
       providers: [Consistency, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
   }

@@ -31,3 +31,4 @@ export * from './queries/get-transitions.query.js';
 export * from './queries/explain-customer.query.js';
 export * from './audit/export-log.js';
 export * from './audit/verify-projection.js';
+export * from './integration/index.js';

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 import { checkRules, defaultRules, type RulesConfig } from '@lifecycle/domain';
+import { loadWebhookConfig, type WebhookConfig } from '../integration/webhooks/webhook-config.js';
 
 /** The environment the service reads; every value is checked at start. */
 class Environment {
@@ -57,6 +58,8 @@ export interface AppConfig {
   projectionRebuild: 'refuse' | 'auto';
   /** Follow a switch of the served projection version made by another process (off in the CLI). */
   followProjectionVersions: boolean;
+  /** Webhook delivery (WEBHOOK_* variables). */
+  webhooks: WebhookConfig;
 }
 
 export class ConfigError extends Error {
@@ -98,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
   }
   problems.push(...checkRules(rules).map((p) => `rules.${p}`));
+  const webhooks = loadWebhookConfig(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: parsed.PORT ?? 3000,
@@ -111,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     projectorBatchSize: parsed.PROJECTOR_BATCH_SIZE ?? 5000,
     projectionRebuild: parsed.PROJECTION_REBUILD ?? 'refuse',
     followProjectionVersions: true,
+    webhooks,
   };
 }
 

@@ -9,10 +9,10 @@ const ALL_VALUES = [...new Set(Object.values(VALUES_BY_FIELD).flat())];
 export const MAX_FEED_LIMIT = 1000;
 export const MAX_WAIT_SECONDS = 30;
 
-export class FeedQueryError extends Error {
+export class IntegrationRequestError extends Error {
   constructor(readonly errors: FieldError[]) {
     super(errors.map((e) => `${e.path}: ${e.reason}`).join('; '));
-    this.name = 'FeedQueryError';
+    this.name = 'IntegrationRequestError';
   }
 }
 
@@ -60,9 +60,19 @@ export interface FeedQuery {
   waitMs: number;
 }
 
-/** GET /feed's query string: every parameter checked, all errors reported at once (FeedQueryError). */
-export function parseFeedQuery(query: Record<string, string | undefined>, lastEventId?: string): FeedQuery {
+/** GET /feed's query string: every parameter checked, all errors reported at once (IntegrationRequestError). */
+export function parseFeedQuery(rawQuery: Record<string, unknown>, lastEventId?: unknown): FeedQuery {
   const errors: FieldError[] = [];
+  // A repeated parameter arrives as an array: refused, naming it, rather than guessed at.
+  const query: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(rawQuery ?? {})) {
+    if (typeof value === 'string') query[name] = value;
+    else if (value !== undefined) errors.push({ path: `query.${name}`, reason: 'must be given once' });
+  }
+  if (lastEventId !== undefined && typeof lastEventId !== 'string') {
+    errors.push({ path: 'header.last-event-id', reason: 'must be given once' });
+    lastEventId = undefined;
+  }
   const filter = parseTransitionFilter(query, 'query.', errors);
   let after: TransitionKey | null = null;
   const cursorOf = (value: string | undefined, path: string) => {
@@ -74,7 +84,7 @@ export function parseFeedQuery(query: Record<string, string | undefined>, lastEv
       return null;
     }
   };
-  if (lastEventId !== undefined && lastEventId !== '') after = cursorOf(lastEventId, 'header.last-event-id');
+  if (typeof lastEventId === 'string' && lastEventId !== '') after = cursorOf(lastEventId, 'header.last-event-id');
   else after = cursorOf(query.after, 'query.after');
   let limit = 100;
   if (query.limit !== undefined && query.limit !== '') {
@@ -87,6 +97,6 @@ export function parseFeedQuery(query: Record<string, string | undefined>, lastEv
     if (!(seconds >= 0 && seconds <= MAX_WAIT_SECONDS)) errors.push({ path: 'query.wait', reason: `must be a number of seconds 0-${MAX_WAIT_SECONDS}` });
     else waitMs = Math.round(seconds * 1000);
   }
-  if (errors.length > 0) throw new FeedQueryError(errors);
+  if (errors.length > 0) throw new IntegrationRequestError(errors);
   return { after, filter, limit, waitMs };
 }
