@@ -61,7 +61,8 @@ export function describeWebhookStoreContract(adapterName: string, factory: Store
 
     it('refuses a second subscription with the same id', async () => {
       await store.create(subscription('a', '2026-12-01T00:00:00.000Z'));
-      await expect(store.create(subscription('a', '2026-12-01T00:00:01.000Z'))).rejects.toThrow();
+      // Matched by message: a native driver's error class may come from another test file's realm.
+      await expect(store.create(subscription('a', '2026-12-01T00:00:01.000Z'))).rejects.toHaveProperty('message', expect.stringMatching(/unique|duplicate/i));
       expect(await store.list()).toHaveLength(1);
     });
 
