@@ -116,9 +116,17 @@ describe('webhooks: subscriptions, signed batched deliveries, retries, pause and
     const r = receiver();
     r.otherwise = 500;
     const { id, secret } = await subscribe({ url: await r.listen(), from: 'beginning', filter: { field: 'status' } });
+    // Ingestion and projection go on while the receiver fails.
+    const hung = receiver();
+    hung.otherwise = 'hang';
+    await subscribe({ url: await hung.listen(), from: 'beginning' });
+    const during = await t.request('POST', '/customers/fay/purchases', purchaseBody('fay-1', 300, '2025-05-30T10:00:00Z'));
+    expect(during.status).toBe(201);
+    expect((await t.request('GET', `/customers/fay?minPosition=${during.body.position}`)).status).toBe(200);
     const paused = await until(() => view(id), (v) => v.status === 'paused');
     expect(paused).toMatchObject({ status: 'paused', attempts: 6, lastError: 'HTTP 500', delivered: 0 });
     expect(r.deliveries).toHaveLength(6);
+    feed = (await readWholeFeed(t)).items;
     const expected = feed.filter((e) => e.field === 'status');
     const failures = await t.request('GET', `/admin/webhooks/${id}/failures?limit=1000`);
     expect(failures.status).toBe(200);
