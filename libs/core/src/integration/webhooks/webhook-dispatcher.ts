@@ -163,7 +163,8 @@ export class WebhookDispatcher {
   }
 
   private async sleep(ms: number): Promise<void> {
-    await delay(ms, undefined, { signal: this.abort.signal }).catch(() => undefined);
+    // Unref'd: an idle dispatcher alone never keeps a process alive.
+    await delay(ms, undefined, { signal: this.abort.signal, ref: false }).catch(() => undefined);
   }
 }
 
