@@ -97,6 +97,7 @@ describe('webhook delivery survives kill -9 of the delivering process', () => {
     ingesting = false;
     await ingestion;
     const duringKills = receiver.accepted(secret).length;
+    if (kills < 20 || /ERROR/.test(output)) process.stderr.write(`[webhook-crash] ${kills} kills; output:\n${output.slice(-3000)}\n`);
     expect(kills).toBeGreaterThanOrEqual(20);
     expect(output).not.toMatch(/ERROR/);
 
@@ -107,6 +108,10 @@ describe('webhook delivery survives kill -9 of the delivering process', () => {
       const feed = (await readWholeFeed(api)).items;
       expect(feed.length).toBeGreaterThan(CUSTOMERS * 2);
       await until(() => receiver.acceptedEvents(secret).length, (n) => n >= feed.length, 20_000);
+      if (receiver.acceptedEvents(secret).length < feed.length) {
+        const state = (await api.request('GET', '/admin/webhooks')).body;
+        process.stderr.write(`[webhook-crash] stalled: ${JSON.stringify(state)}\n${output.slice(-3000)}\n`);
+      }
 
       const accepted = receiver.accepted(secret);
       const distinct = receiver.acceptedEvents(secret);

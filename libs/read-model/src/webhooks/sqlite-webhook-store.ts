@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { TransitionFilter } from '../read-model.port.js';
@@ -32,9 +32,9 @@ const toSubscription = (row: Row): WebhookSubscription => ({
  */
 export function createSqliteWebhookStore(options: { file: string }): WebhookStore {
   mkdirSync(dirname(options.file), { recursive: true });
-  const fresh = !existsSync(options.file);
   const db = new Database(options.file);
-  if (fresh) chmodSync(options.file, 0o600);
+  // On every open: a process killed between creating the file and restricting it leaves it open to others.
+  chmodSync(options.file, 0o600);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
