@@ -34,7 +34,12 @@ export function createSqliteWebhookStore(options: { file: string }): WebhookStor
   mkdirSync(dirname(options.file), { recursive: true });
   const db = new Database(options.file);
   // On every open: a process killed between creating the file and restricting it leaves it open to others.
-  chmodSync(options.file, 0o600);
+  try {
+    chmodSync(options.file, 0o600);
+  } catch (error) {
+    // A file of another owner (a shared volume) keeps the mode its owner gave it.
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') throw error;
+  }
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('busy_timeout = 5000');
