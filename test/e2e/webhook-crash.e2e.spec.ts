@@ -103,8 +103,11 @@ describe('webhook delivery survives kill -9 of the delivering process', () => {
 
     const last = spawnProjector();
     try {
+      await last.ready;
       const head = (await api.events.headPosition()).toString();
-      expect((await api.request('GET', `/customers/c0?minPosition=${head}`)).status).toBe(200);
+      // minPosition waits 5 s at most (then 503): a loaded machine may need longer to catch up.
+      const caughtUp = await until(() => api.request('GET', `/customers/c0?minPosition=${head}`), (r) => r.status === 200, 20_000);
+      expect(caughtUp.status).toBe(200);
       const feed = (await readWholeFeed(api)).items;
       expect(feed.length).toBeGreaterThan(CUSTOMERS * 2);
       await until(() => receiver.acceptedEvents(secret).length, (n) => n >= feed.length, 20_000);
