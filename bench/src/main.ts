@@ -15,6 +15,7 @@ import { httpIngest } from './scenarios/http-ingest.js';
 import { projectionLag } from './scenarios/projection-lag.js';
 import { projectionRebuild } from './scenarios/projection-rebuild.js';
 import { queries } from './scenarios/queries.js';
+import { webhookDelivery } from './scenarios/webhook-delivery.js';
 
 const SCENARIOS: Record<ScenarioId, { title: string; run: (ctx: BenchContext) => Promise<ScenarioResult>; needs: ScenarioId[] }> = {
   'baseline-http': { title: '1a bare Fastify echo', run: baselineHttp, needs: [] },
@@ -26,6 +27,7 @@ const SCENARIOS: Record<ScenarioId, { title: string; run: (ctx: BenchContext) =>
   queries: { title: '6 queries', run: queries, needs: ['projection-rebuild'] },
   'day-end-tick': { title: '5 DayEnded tick', run: dayEndTick, needs: [] },
   'projection-lag': { title: '7 projection lag', run: projectionLag, needs: [] },
+  'webhook-delivery': { title: '8 webhook delivery', run: webhookDelivery, needs: [] },
 };
 
 function gitRevision(): { commit: string | null; dirty: boolean | null } {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 export const SCENARIO_IDS = [
   'baseline-http', 'baseline-sqlite', 'http-ingest', 'batch-ingest', 'cdnow-import',
-  'projection-rebuild', 'queries', 'day-end-tick', 'projection-lag',
+  'projection-rebuild', 'queries', 'day-end-tick', 'projection-lag', 'webhook-delivery',
 ] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 

@@ -11,7 +11,7 @@ export interface TestApp {
   app: NestFastifyApplication;
   config: AppConfig;
   events: EventStore;
-  request(method: 'GET' | 'POST', url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  request(method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
   close(options?: { keepData?: boolean }): Promise<void>;
 }
 

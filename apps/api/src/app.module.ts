@@ -9,6 +9,8 @@ import { IngestionController } from './controllers/ingestion.controller.js';
 import { SegmentsController } from './controllers/segments.controller.js';
 import { StatsController } from './controllers/stats.controller.js';
 import { UiController } from './controllers/ui.controller.js';
+import { FeedController } from './controllers/feed.controller.js';
+import { WebhooksController } from './controllers/webhooks.controller.js';
 import { ApiExceptionFilter } from './http/api-exception.filter.js';
 import { Consistency } from './http/consistency.js';
 import { OpsModule } from './ops.module.js';
@@ -20,7 +22,7 @@ export class AppModule {
       module: AppModule,
       imports: [LifecycleCoreModule.forRoot(config), OpsModule],
       controllers: [IngestionController, AuditController, CustomersController, SegmentsController, HealthController, AdminController,
-        StatsController, UiController],
+        StatsController, UiController, FeedController, WebhooksController],
       providers: [Consistency, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
   }

@@ -19,14 +19,17 @@ const TICK_MS = 1;
  * omission with a 1 ms expected interval). Latency is from the request's start to the end of
  * its response, in this process.
  */
-export async function runPaced(baseUrl: string, requests: LoadRequest[], ratePerSecond: number): Promise<PacedResult> {
+export async function runPaced(
+  baseUrl: string, requests: LoadRequest[], ratePerSecond: number,
+  onAnswer?: (index: number, answeredAt: number, statusCode: number) => void,
+): Promise<PacedResult> {
   const url = new URL(baseUrl);
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   const result: PacedResult = { sent: 0, statusCodes: {}, errors: 0, seconds: 0, latenciesMs: [] };
   let pending = 0;
   const started = performance.now();
 
-  const send = (req: LoadRequest): void => {
+  const send = (req: LoadRequest, index: number): void => {
     pending += 1;
     const at = performance.now();
     const body = req.body ?? '';
@@ -36,7 +39,9 @@ export async function runPaced(baseUrl: string, requests: LoadRequest[], ratePer
     }, (response) => {
       response.resume();
       response.on('end', () => {
-        result.latenciesMs.push(performance.now() - at);
+        const answeredAt = performance.now();
+        result.latenciesMs.push(answeredAt - at);
+        onAnswer?.(index, answeredAt, response.statusCode ?? 0);
         const code = String(response.statusCode);
         result.statusCodes[code] = (result.statusCodes[code] ?? 0) + 1;
         pending -= 1;
@@ -52,7 +57,10 @@ export async function runPaced(baseUrl: string, requests: LoadRequest[], ratePer
   await new Promise<void>((resolve) => {
     const timer = setInterval(() => {
       const due = Math.min(requests.length, Math.floor(((performance.now() - started) / 1000) * ratePerSecond));
-      while (result.sent < due) send(requests[result.sent++]);
+      while (result.sent < due) {
+        send(requests[result.sent], result.sent);
+        result.sent += 1;
+      }
       if (result.sent === requests.length) {
         clearInterval(timer);
         resolve();

@@ -36,3 +36,4 @@ export * from './queries/get-cutoffs-range.query.js';
 export type { SegmentDay, CountsByField } from './queries/segment-series.js';
 export * from './metrics/index.js';
 export * from './logging/index.js';
+export * from './integration/index.js';

@@ -18,6 +18,7 @@ import { GetCutoffsRangeHandler } from './queries/get-cutoffs-range.handler.js';
 import { GetSegmentsDailyHandler } from './queries/get-segments-daily.handler.js';
 import { IngestionService } from './ingestion/ingestion.service.js';
 import { storeProviders, StoresCloser } from './stores.providers.js';
+import { integrationExports, integrationProviders } from './integration/integration.providers.js';
 import { APP_CONFIG, EVENT_STORE, PROJECTION_CATALOG, READ_MODEL, WALL_CLOCK } from './tokens.js';
 
 const handlers = [
@@ -43,10 +44,12 @@ export class LifecycleCoreModule {
         ProjectionVersionsService,
         ClockSchedulerService,
         ...handlers,
+        ...integrationProviders,
       ],
       exports: [
         APP_CONFIG, EVENT_STORE, READ_MODEL, PROJECTION_CATALOG, WALL_CLOCK, IngestionService, ProjectorService, ProjectionVersionsService,
         ClockSchedulerService,
+        ...integrationExports,
       ],
     };
   }

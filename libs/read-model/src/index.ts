@@ -7,3 +7,7 @@ export * from './projection-catalog.port.js';
 export { createSwitchableReadModel, type SwitchableReadModel } from './switchable-read-model.js';
 export { createSqliteProjectionCatalog, type SqliteProjectionCatalogOptions } from './sqlite/sqlite-projection-catalog.js';
 export { createMongoProjectionCatalog, type MongoProjectionCatalogOptions } from './mongo/mongo-projection-catalog.js';
+export * from './transition-key.js';
+export * from './webhooks/webhook-store.port.js';
+export { createSqliteWebhookStore } from './webhooks/sqlite-webhook-store.js';
+export { createMongoWebhookStore, type MongoWebhookStoreOptions } from './webhooks/mongo-webhook-store.js';

@@ -1,4 +1,4 @@
-import type { CustomerProfile, CustomerState, Cutoffs, RankKey, Transition } from '@lifecycle/domain';
+import type { CustomerProfile, CustomerState, Cutoffs, RankKey, Transition, TransitionField } from '@lifecycle/domain';
 import type { DailyTransitionTally, TransitionTally } from './stats.port.js';
 
 /** A customer as stored: its state and the log position of the last event applied to it. */
@@ -20,6 +20,37 @@ export interface ProjectionMeta {
 
 export interface StoredTransition extends Transition {
   position: bigint;
+  /** The customer right after the step that made this transition (absent on rows stored before it was recorded). */
+  snapshot?: TransitionSnapshot;
+}
+
+export interface TransitionSnapshot {
+  status: string;
+  loyaltyLevel: string;
+  valueTier: string;
+  net12: number;
+  orders12: number;
+  /** Epoch ms, or null before any purchase. */
+  lastPurchaseAt: number | null;
+}
+
+/** Which transitions a feed or a webhook subscription wants; every given field must match. */
+export interface TransitionFilter {
+  field?: TransitionField;
+  from?: string;
+  to?: string;
+  reactivation?: boolean;
+}
+
+/**
+ * A transition's place in the log order of every customer: its event's position, then the field
+ * (status, loyaltyLevel, valueTier), then the customerId. Independent of the projection version.
+ */
+export interface TransitionKey {
+  position: bigint;
+  /** 0 status, 1 loyaltyLevel, 2 valueTier; 3 marks the end of a position (after every transition at it). */
+  fieldRank: number;
+  customerId: string;
 }
 
 export interface ProjectionWrite {
@@ -101,6 +132,11 @@ export interface QueryStore {
   dailyTransitionTallies(from: number, to: number): Promise<DailyTransitionTally[]>;
   /** The cutoffs kept for each date from `from` to `to` (YYYY-MM-DD, both included), in date order. */
   cutoffsBetween(from: string, to: string): Promise<Array<{ date: string; cutoffs: Cutoffs }>>;
+  /**
+   * Transitions of every customer in log order (TransitionKey), after `after` (exclusive; null =
+   * from the beginning) and at positions ≤ `until`, matching `filter`, at most `limit`.
+   */
+  transitionsAfter(after: TransitionKey | null, until: bigint, filter: TransitionFilter, limit: number): Promise<StoredTransition[]>;
 }
 
 export interface ReadModelStore extends ProjectionStore, QueryStore {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 import { checkRules, defaultRules, type RulesConfig } from '@lifecycle/domain';
+import { loadWebhookConfig, type WebhookConfig } from '../integration/webhooks/webhook-config.js';
 
 /** The environment the service reads; every value is checked at start. */
 class Environment {
@@ -73,6 +74,8 @@ export interface AppConfig {
   readyMaxLagEvents: number;
   /** apps/projector serves /metrics on this port (0: any free port). */
   metricsPort: number;
+  /** Webhook delivery (WEBHOOK_* variables). */
+  webhooks: WebhookConfig;
 }
 
 export class ConfigError extends Error {
@@ -116,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     }
   }
   problems.push(...checkRules(rules).map((p) => `rules.${p}`));
+  const webhooks = loadWebhookConfig(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: parsed.PORT ?? 3000,
@@ -131,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     followProjectionVersions: true,
     readyMaxLagEvents: parsed.READY_MAX_LAG_EVENTS ?? 10_000,
     metricsPort: parsed.METRICS_PORT ?? 9464,
+    webhooks,
   };
 }
 

@@ -1,9 +1,9 @@
 import {
   applyBusinessEvent, applyDayEnd, assignTier, type BusinessEvent, type Cutoffs, dayEndAsOf, effectiveBoundary,
-  type RankKey, RANKED_TIERS, type RulesConfig, rulesVersion, type Transition, cutoffRanks, compareRank,
+  type CustomerState, type RankKey, RANKED_TIERS, type RulesConfig, rulesVersion, type Transition, cutoffRanks, compareRank,
 } from '@lifecycle/domain';
 import type { RecordedEvent } from '@lifecycle/event-store';
-import type { CustomerRecord, ProjectionMeta, ProjectionStore, StoredTransition } from '@lifecycle/read-model';
+import { type CustomerRecord, type ProjectionMeta, type ProjectionStore, snapshotOf, type StoredTransition } from '@lifecycle/read-model';
 import { projectionObserver } from './projection-observer.js';
 import { toLifecycleEvent } from './to-lifecycle-event.js';
 
@@ -92,7 +92,7 @@ export class Projector {
       const record: CustomerRecord = { state: step.state, lastPosition: recorded.position, tierDirty: previous?.tierDirty ?? false };
       records.set(event.customerId, record);
       changed.set(event.customerId, record);
-      transitions.push(...withPosition(step.transitions, recorded.position));
+      transitions.push(...withPosition(step.transitions, recorded.position, step.state));
     }
     const checkpoint = segment[segment.length - 1].position;
     await this.store.commit({ customers: [...changed.values()], transitions, meta: { checkpoint } });
@@ -124,7 +124,7 @@ export class Projector {
       const next: CustomerRecord = { state: step.state, lastPosition: position, tierDirty: keyMoved || record.tierDirty };
       evaluated.push(next);
       if (keyMoved) moved.push(next);
-      transitions.push(...withPosition(step.transitions, position));
+      transitions.push(...withPosition(step.transitions, position, step.state));
     }
     await this.store.commit({ customers: evaluated, transitions });
     this.stats.dueEvaluated += evaluated.length;
@@ -148,7 +148,7 @@ export class Projector {
       const record = candidates.get(id) as CustomerRecord;
       const tr = assignTier(record.state, cutoffs, date, asOf);
       if (!tr) continue;
-      tierTransitions.push({ ...tr, position });
+      tierTransitions.push({ ...tr, position, snapshot: snapshotOf(record.state) });
       tierChanged.push({ state: record.state, lastPosition: record.lastPosition > position ? record.lastPosition : position, tierDirty: false });
     }
     const meta = { checkpoint: position, clockDate: date, clockAsOf: asOf, cutoffs };
@@ -176,7 +176,10 @@ function orderBoundaries(a: RankKey | null, b: RankKey | null): [RankKey | null,
   return compareRank(a, b) <= 0 ? [a, b] : [b, a];
 }
 
-const withPosition = (transitions: Transition[], position: bigint): StoredTransition[] =>
-  transitions.map((tr) => ({ ...tr, position }));
+/** The snapshot is taken now: the domain mutates a state when it applies the customer's next event. */
+const withPosition = (transitions: Transition[], position: bigint, state: CustomerState): StoredTransition[] => {
+  const snapshot = snapshotOf(state);
+  return transitions.map((tr) => ({ ...tr, position, snapshot }));
+};
 
 const ordinal = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { buildFixture } from '../contract-fixtures.js';
 import { describeReadModelContract } from '../read-model.contract.js';
+import { describeTransitionFeedContract } from '../transition-feed.contract.js';
 import type { CustomerRecord, ReadModelStore } from '../read-model.port.js';
 import { CUSTOMER_INDEXES, TRANSITION_INDEXES } from './indexes.js';
 import { createMongoReadModel } from './mongo-read-model.js';
@@ -34,6 +35,7 @@ async function openStore(collectionPrefix = ''): Promise<{ store: ReadModelStore
 }
 
 describeReadModelContract('mongodb', async () => (uri ? openStore() : null), uri ? undefined : SKIP_REASON);
+describeTransitionFeedContract('mongodb', async () => (uri ? openStore() : null), uri ? undefined : SKIP_REASON);
 
 (uri ? describe : describe.skip)('mongodb read model', () => {
   let opened: Awaited<ReturnType<typeof openStore>>;

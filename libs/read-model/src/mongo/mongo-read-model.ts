@@ -8,10 +8,10 @@ import { CUSTOMER_INDEXES, TRANSITION_INDEXES } from './indexes.js';
 import { type CutoffsDocument, fromMetaDocument, META_ID, type MetaDocument, metaSet } from './meta-document.js';
 import {
   decodeIdCursor, dueFilter, encodeIdCursor, ID_SORT, IN_POPULATION, RANK_SORT, rankRangeFilter, segmentFilter, TIER_DIRTY,
-  transitionsFilter,
+  transitionsFilter, transitionsAfterFilter,
 } from './queries.js';
 import { mongoStatsQueries } from './stats-queries.js';
-import { fromTransitionDocument, type TransitionDocument, toTransitionDocument } from './transition-document.js';
+import { fromTransitionDocument, fromTransitionDocumentWithSnapshot, type TransitionDocument, toTransitionDocument } from './transition-document.js';
 
 export interface MongoReadModelOptions {
   uri: string;
@@ -162,6 +162,8 @@ function mongoReadModel(client: MongoClient, c: Collections, session: ClientSess
         nextCursor: docs.length > limit ? encodeIdCursor(page[page.length - 1]._id) : null,
       };
     },
+    transitionsAfter: async (after, until, filter, limit) =>
+      (await c.transitions.find(transitionsAfterFilter(after, until, filter), { sort: ID_SORT, limit }).toArray()).map(fromTransitionDocumentWithSnapshot),
     cutoffsAt: async (date) => (await c.cutoffs.findOne({ _id: date }))?.cutoffs ?? null,
     allCutoffs: async () => (await c.cutoffs.find({}, { sort: ID_SORT }).toArray()).map((doc) => ({ date: doc._id, cutoffs: doc.cutoffs })),
     transitionCounts: async () =>

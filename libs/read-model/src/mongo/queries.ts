@@ -1,6 +1,6 @@
 import type { RankKey } from '@lifecycle/domain';
-import { decodeStringCursor, encodeCursor } from '../cursor.js';
-import type { CustomerFilter } from '../read-model.port.js';
+import { decodeCursor, decodeStringCursor, encodeCursor, InvalidCursorError } from '../cursor.js';
+import type { CustomerFilter, TransitionFilter, TransitionKey } from '../read-model.port.js';
 
 /** The ranking: net12 descending, then customerId ascending (the server compares strings bytewise). */
 export const RANK_SORT = { net12: -1, _id: 1 } as const;
@@ -49,3 +49,20 @@ export const transitionsFilter = (customerId: string, afterId: string | null) =>
 export const encodeIdCursor = (id: string): string => encodeCursor(id);
 
 export const decodeIdCursor = (cursor: string | null): string | null => decodeStringCursor(cursor);
+
+/**
+ * transitionsAfter as an `_id` range: ids sort by (zero-padded position, field rank, customerId),
+ * the TransitionKey order, so the `_id` index serves it.
+ */
+export function transitionsAfterFilter(after: TransitionKey | null, until: bigint, filter: TransitionFilter) {
+  const pad = (position: bigint) => position.toString().padStart(19, '0');
+  const idRange: { $lt: string; $gt?: string } = { $lt: pad(until + 1n) };
+  if (after !== null) idRange.$gt = `${pad(after.position)}:${after.fieldRank}:${after.customerId}`;
+  return {
+    _id: idRange,
+    ...(filter.field !== undefined ? { field: filter.field } : {}),
+    ...(filter.from !== undefined ? { from: filter.from } : {}),
+    ...(filter.to !== undefined ? { to: filter.to } : {}),
+    ...(filter.reactivation === true ? { reactivation: true as const } : filter.reactivation === false ? { reactivation: { $ne: true as const } } : {}),
+  };
+}

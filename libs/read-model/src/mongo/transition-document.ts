@@ -32,6 +32,7 @@ export const toTransitionDocument = (tr: StoredTransition): TransitionDocument =
   t: tr.t,
   cause: 'eventId' in tr.cause ? { eventId: tr.cause.eventId } : { dayEnded: tr.cause.dayEnded },
   ...(tr.reactivation ? { reactivation: true as const } : {}),
+  ...(tr.snapshot ? { snapshot: tr.snapshot } : {}),
 });
 
 export const fromTransitionDocument = (doc: TransitionDocument): StoredTransition => ({
@@ -44,3 +45,7 @@ export const fromTransitionDocument = (doc: TransitionDocument): StoredTransitio
   ...(doc.reactivation ? { reactivation: true as const } : {}),
   position: toBigInt(doc.position),
 });
+
+/** The feed's reading: with the snapshot (a customer's transition history stays without it). */
+export const fromTransitionDocumentWithSnapshot = (doc: TransitionDocument): StoredTransition =>
+  (doc.snapshot ? { ...fromTransitionDocument(doc), snapshot: doc.snapshot } : fromTransitionDocument(doc));

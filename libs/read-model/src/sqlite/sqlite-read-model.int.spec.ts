@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { buildFixture } from '../contract-fixtures.js';
 import { describeReadModelContract } from '../read-model.contract.js';
+import { describeTransitionFeedContract } from '../transition-feed.contract.js';
 import { createSqliteReadModel } from './sqlite-read-model.js';
 import { statsSql } from './stats-queries.js';
+import { schema } from './schema.js';
+import { transitionsAfterSql } from './transition-feed-sql.js';
 
 const tempFile = (): { file: string; remove: () => void } => {
   const dir = mkdtempSync(join(tmpdir(), 'sqlite-read-model-'));
@@ -22,6 +25,12 @@ describeReadModelContract('sqlite', async () => {
       remove();
     },
   };
+});
+
+describeTransitionFeedContract('sqlite', async () => {
+  const { file, remove } = tempFile();
+  const store = createSqliteReadModel({ file });
+  return { store, teardown: async () => { await store.close(); remove(); } };
 });
 
 describe('sqlite read model', () => {
@@ -60,6 +69,31 @@ describe('sqlite read model', () => {
       expect(plan(sql.before, 1)).toContain('USING COVERING INDEX v2_transitions_t (t<?)');
     } finally {
       db.close();
+      await store.close();
+      remove();
+    }
+  });
+});
+
+describe('sqlite transition feed', () => {
+  it('adds the snapshot column and the feed index to a file written before them, keeping its rows', async () => {
+    const { file, remove } = tempFile();
+    const old = new Database(file);
+    old.exec(schema(''));
+    old.prepare(`INSERT INTO transitions (position, customer_id, field, from_value, to_value, t, cause_event_id, reactivation)
+      VALUES (7, 'c', 'status', NULL, 'PROSPECT', 0, 'e-1', 0)`).run();
+    old.close();
+    const store = createSqliteReadModel({ file });
+    try {
+      const [row] = await store.transitionsAfter(null, 7n, {}, 10);
+      expect(row).toEqual({ customerId: 'c', field: 'status', from: null, to: 'PROSPECT', t: 0, cause: { eventId: 'e-1' }, position: 7n });
+      const inspect = new Database(file, { readonly: true });
+      const plan = inspect.prepare(`EXPLAIN QUERY PLAN ${transitionsAfterSql('', { position: 1n, fieldRank: 0, customerId: 'a' }, 9n, {}).sql}`)
+        .all(1n, 1n, 1n, 0, 0, 'a', 10) as Array<{ detail: string }>;
+      inspect.close();
+      expect(plan.map((p) => p.detail).join(' ')).toContain('transitions_feed');
+      expect(plan.map((p) => p.detail).join(' ')).not.toContain('TEMP B-TREE');
+    } finally {
       await store.close();
       remove();
     }

@@ -8,6 +8,7 @@ import type {
 import { decodeSequenceCursor, decodeStringCursor, encodeCursor } from '../cursor.js';
 import { schema } from './schema.js';
 import { sqliteStatsQueries } from './stats-queries.js';
+import { migrateTransitionFeed, transitionsAfterSql } from './transition-feed-sql.js';
 
 interface CustomerRow {
   customer_id: string;
@@ -28,6 +29,7 @@ interface TransitionRow {
   cause_event_id: string | null;
   cause_date: string | null;
   reactivation: bigint;
+  snapshot: string | null;
 }
 
 export interface SqliteReadModelOptions {
@@ -47,6 +49,7 @@ export function createSqliteReadModel(options: SqliteReadModelOptions): ReadMode
   writer.pragma('wal_autocheckpoint = 10000');
   const p = options.tablePrefix ?? '';
   writer.exec(schema(p));
+  migrateTransitionFeed(writer, p);
   // Queries read through their own connection, so they never see a projection batch before it commits.
   const db = options.file === ':memory:' ? writer : new Database(options.file);
   db.pragma('cache_size = -65536');
@@ -69,8 +72,8 @@ export function createSqliteReadModel(options: SqliteReadModelOptions): ReadMode
       ON CONFLICT(customer_id) DO UPDATE SET status = excluded.status, loyalty_level = excluded.loyalty_level,
         value_tier = excluded.value_tier, net12 = excluded.net12, next_due_at = excluded.next_due_at,
         last_position = excluded.last_position, tier_dirty = excluded.tier_dirty, state = excluded.state`),
-    insertTransition: writer.prepare(`INSERT INTO ${p}transitions (position, customer_id, field, from_value, to_value, t, cause_event_id, cause_date, reactivation)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insertTransition: writer.prepare(`INSERT INTO ${p}transitions (position, customer_id, field, from_value, to_value, t, cause_event_id, cause_date, reactivation, snapshot)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     upsertCutoffs: writer.prepare(`INSERT OR REPLACE INTO ${p}cutoffs (date, cutoffs) VALUES (?, ?)`),
     readCustomer: db.prepare(`SELECT ${cols} FROM ${p}customers WHERE customer_id = ?`),
     readMeta: db.prepare(`SELECT key, value FROM ${p}meta`),
@@ -89,6 +92,7 @@ export function createSqliteReadModel(options: SqliteReadModelOptions): ReadMode
   s.rangeFromTop.safeIntegers(true);
   s.range.safeIntegers(true);
   s.transitionsOf.safeIntegers(true);
+  const feedStatements = new Map<string, Database.Statement>();
   const countStatements = {
     status: s.countBy('status'), loyaltyLevel: s.countBy('loyalty_level'), valueTier: s.countBy('value_tier'),
   };
@@ -126,6 +130,7 @@ export function createSqliteReadModel(options: SqliteReadModelOptions): ReadMode
       const cause = tr.cause as { eventId?: string; dayEnded?: string };
       s.insertTransition.run(
         tr.position, tr.customerId, tr.field, tr.from, tr.to, tr.t, cause.eventId ?? null, cause.dayEnded ?? null, tr.reactivation ? 1 : 0,
+        tr.snapshot ? JSON.stringify(tr.snapshot) : null,
       );
     }
     if (write.clearTierDirty) s.clearDirty.run();
@@ -156,6 +161,9 @@ export function createSqliteReadModel(options: SqliteReadModelOptions): ReadMode
     ...(row.reactivation ? { reactivation: true as const } : {}),
     position: row.position,
   });
+  // Only the feed carries the snapshot; a customer's transition history stays as it was.
+  const withSnapshot = (row: TransitionRow): StoredTransition =>
+    (row.snapshot ? { ...toTransition(row), snapshot: JSON.parse(row.snapshot) as StoredTransition['snapshot'] } : toTransition(row));
 
   return {
     loadMeta: async () => loadMeta(s.getMeta),
@@ -249,6 +257,12 @@ export function createSqliteReadModel(options: SqliteReadModelOptions): ReadMode
         items: page.map(toTransition),
         nextCursor: rows.length > limit ? encodeCursor(Number(page[page.length - 1].seq)) : null,
       };
+    },
+    transitionsAfter: async (after, until, filter, limit) => {
+      const { sql, params } = transitionsAfterSql(p, after, until, filter);
+      const statement = feedStatements.get(sql) ?? db.prepare(sql).safeIntegers(true);
+      feedStatements.set(sql, statement);
+      return (statement.all(...params, limit) as TransitionRow[]).map(withSnapshot);
     },
     cutoffsAt: async (date) => {
       const row = s.cutoffsAt.get(date) as { cutoffs: string } | undefined;
