@@ -43,6 +43,7 @@ export class OpenApiContract {
     if (key === null) throw new Error(`${method} ${template.path}: status ${status} is not declared in /openapi.json`);
     const mediaType = (contentType ?? '').split(';')[0]!.trim();
     const content = responses[key]!.content ?? {};
+    if (responses[key]!.content === undefined && (body === undefined || body === '')) return; // declared without a body (204)
     if (!content[mediaType]) throw new Error(`${method} ${template.path} ${status}: content type ${mediaType} is not declared (${Object.keys(content).join(', ')})`);
     const pointer = `openapi.json#/paths/${escape(template.path)}/${verb}/responses/${key}/content/${escape(mediaType)}/schema`;
     const validate = this.ajv.getSchema(pointer) ?? this.ajv.compile({ $ref: pointer });

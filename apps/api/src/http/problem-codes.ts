@@ -14,6 +14,7 @@ export const PROBLEM_CODES: Record<string, ProblemCode> = {
   INVALID_REQUEST: { status: 400, title: 'Invalid request', when: 'a bad query parameter, route parameter or non-event body (e.g. `limit=0`, `at=yesterday`, a cursor not returned by the API)' },
   NOT_FOUND: { status: 404, title: 'Not found', when: 'no such route' },
   CUSTOMER_NOT_FOUND: { status: 404, title: 'Customer not found', when: 'the customer has no event (or none at `at`)' },
+  WEBHOOK_NOT_FOUND: { status: 404, title: 'Webhook not found', when: 'no webhook subscription with that id' },
   REQUEST_TIMEOUT: { status: 408, title: 'Request timeout', when: 'the client did not send the request in time' },
   DUPLICATE_ORDER: { status: 409, title: 'Duplicate order', when: 'the customer already has that `orderId` under another `eventId`' },
   CONCURRENCY_CONFLICT: { status: 409, title: 'Concurrency conflict', when: 'the stream kept changing under concurrent writers after 8 attempts; retry' },

@@ -60,7 +60,8 @@ function document(app: INestApplication, operation: Operation, id: string, role:
   }
   const responses: Record<string, unknown> = {};
   for (const [status, r] of Object.entries(doc.responses)) {
-    responses[status] = { description: r.description, content: { [r.contentType ?? 'application/json']: { schema: r.schema } } };
+    responses[status] = r.schema === undefined ? { description: r.description }
+      : { description: r.description, content: { [r.contentType ?? 'application/json']: { schema: r.schema } } };
   }
   const byStatus = new Map<number, string[]>();
   for (const code of [...doc.errors, 'INTERNAL']) {

@@ -16,6 +16,14 @@ const obj = (properties: Record<string, Schema>, required: string[] = Object.key
 const counts: Schema = { type: 'object', additionalProperties: int };
 const byField = obj({ status: counts, loyaltyLevel: counts, valueTier: counts });
 const cutoff = obj({ net12: int, customerId: str });
+const webhookFilter: Schema = {
+  type: 'object', additionalProperties: false,
+  properties: { field: { enum: ['status', 'loyaltyLevel', 'valueTier'] }, from: str, to: str, reactivation: { type: 'boolean' } },
+};
+const webhook = obj({
+  id: str, url: str, filter: webhookFilter, createdAt: instant, status: { enum: ['active', 'paused'] }, checkpoint: nullable(str),
+  delivered: int, attempts: int, lastError: nullable(str), lastAttemptAt: nullable(instant), nextAttemptAt: nullable(instant),
+}, undefined, true);
 const fieldError = obj({ path: str, reason: str });
 
 const profile = obj({
@@ -104,6 +112,18 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
     from: date, to: date, currency: str,
     items: { type: 'array', items: obj({ date, populationSize: int, VIP: nullable(cutoff), KEY: nullable(cutoff), STANDARD: nullable(cutoff) }) },
   }),
+  IntegrationEvent: obj({
+    id: str, type: { enum: ['CustomerStatusChanged', 'CustomerLoyaltyLevelChanged', 'CustomerValueTierChanged'] }, customerId: str,
+    field: { enum: ['status', 'loyaltyLevel', 'valueTier'] }, from: nullable(str), to: str, t: instant,
+    cause: { oneOf: [obj({ eventId: str }), obj({ dayEnded: date })] }, reactivation: { type: 'boolean' }, position, rulesVersion: str,
+    snapshot: nullable(obj({ status: str, loyaltyLevel: str, valueTier: str, net12: int, orders12: int, lastPurchaseAt: nullable(instant) })),
+    cursor: str,
+  }),
+  FeedPage: obj({ items: { type: 'array', items: ref('IntegrationEvent') }, nextCursor: nullable(str) }),
+  WebhookSubscriptionBody: obj({ url: { type: 'string', format: 'uri' }, filter: webhookFilter, from: str }, ['url']),
+  Webhook: webhook,
+  CreatedWebhook: { allOf: [webhook], type: 'object', properties: { secret: { type: 'string', pattern: '^whsec_' } }, required: ['secret'] },
+  WebhookFailures: { allOf: [webhook], type: 'object', properties: { undelivered: { type: 'array', items: ref('IntegrationEvent') }, nextCursor: nullable(str) }, required: ['undelivered', 'nextCursor'] },
   ClockAdvance: obj({ ticks: int, first: nullable(date), last: nullable(date) }),
   RebuildProgress: rebuildProgress,
   ProjectionVersions: obj({

@@ -12,7 +12,8 @@ export interface RouteDoc {
   summary: string;
   description?: string;
   body?: { schema: Schema; contentTypes?: string[]; example?: unknown };
-  responses: Record<number, { description: string; schema: Schema; contentType?: string }>;
+  /** `schema` absent: an answer without a body (204). */
+  responses: Record<number, { description: string; schema?: Schema; contentType?: string }>;
   query?: QueryParameter[];
   errors: string[];
 }
@@ -26,6 +27,15 @@ const cursor: QueryParameter = { name: 'cursor', description: '`nextCursor` of t
 
 const statsFrom: QueryParameter = { name: 'from', description: 'first date YYYY-MM-DD (required)', schema: { type: 'string', format: 'date' } };
 const statsTo: QueryParameter = { name: 'to', description: 'last date YYYY-MM-DD, at most 731 days after `from` (required)', schema: { type: 'string', format: 'date' } };
+
+const feedFilters: QueryParameter[] = [
+  { name: 'after', description: 'a cursor: `nextCursor` of a page or the `cursor` of an event (default: the beginning)', schema: { type: 'string' } },
+  { name: 'field', description: 'status, loyaltyLevel or valueTier', schema: { enum: ['status', 'loyaltyLevel', 'valueTier'] } },
+  { name: 'from', description: 'the value changed from', schema: { type: 'string' } },
+  { name: 'to', description: 'the value changed to', schema: { type: 'string' } },
+  { name: 'reactivation', description: 'only win-backs (true) or none (false)', schema: { type: 'boolean' } },
+];
+const obj = (properties: Record<string, Schema>): Schema => ({ type: 'object', properties, required: Object.keys(properties), additionalProperties: false });
 
 const EVENT_ROUTES: Array<[string, string, string]> = [
   ['registration', 'CustomerRegistered', 'a registration'],
@@ -142,6 +152,53 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     query: [statsFrom, statsTo],
     responses: { 200: { description: 'the cutoffs per date', schema: ref('CutoffsRange') } },
     errors: ['INVALID_REQUEST'],
+  },
+  FeedController_page: {
+    tag: 'integration', summary: 'Integration events (one per transition) across customers, in log order',
+    description: 'Replayable from the beginning; pass `nextCursor` back as `after`. With `wait` (seconds, at most 30) it long-polls until a matching event arrives.',
+    query: [...feedFilters, { name: 'limit', description: 'page size, 1-1000 (default 100)', schema: { type: 'integer', minimum: 1, maximum: 1000 } },
+      { name: 'wait', description: 'seconds to wait for a first matching event when there is none (0-30)', schema: { type: 'integer', minimum: 0, maximum: 30 } }],
+    responses: { 200: { description: 'a page of integration events', schema: ref('FeedPage') } },
+    errors: ['INVALID_REQUEST'],
+  },
+  FeedController_stream: {
+    tag: 'integration', summary: 'The integration events as Server-Sent Events (id = cursor, event = type), resumable with Last-Event-ID',
+    query: feedFilters,
+    responses: { 200: { description: 'an endless text/event-stream', schema: { type: 'string' }, contentType: 'text/event-stream' } },
+    errors: ['INVALID_REQUEST'],
+  },
+  WebhooksController_create: {
+    tag: 'integration', summary: 'Subscribe a URL to signed, batched webhook deliveries (the secret is shown once)',
+    body: { schema: ref('WebhookSubscriptionBody'), example: { url: 'https://crm.example.com/hooks/lifecycle', filter: { field: 'status', to: 'AT_RISK' } } },
+    responses: { 201: { description: 'the subscription with its signing secret', schema: ref('CreatedWebhook') } },
+    errors: ['INVALID_REQUEST'],
+  },
+  WebhooksController_list: {
+    tag: 'integration', summary: 'Every webhook subscription and its delivery state (never the secret)',
+    responses: { 200: { description: 'the subscriptions', schema: obj({ items: { type: 'array', items: ref('Webhook') } }) } },
+    errors: [],
+  },
+  WebhooksController_get: {
+    tag: 'integration', summary: 'One webhook subscription and its delivery state',
+    responses: { 200: { description: 'the subscription', schema: ref('Webhook') } },
+    errors: ['WEBHOOK_NOT_FOUND'],
+  },
+  WebhooksController_remove: {
+    tag: 'integration', summary: 'Remove a webhook subscription',
+    responses: { 204: { description: 'removed' } },
+    errors: ['WEBHOOK_NOT_FOUND'],
+  },
+  WebhooksController_failures: {
+    tag: 'integration', summary: 'The delivery state and the events not yet acknowledged',
+    query: [{ name: 'after', description: '`nextCursor` of the previous page', schema: { type: 'string' } }, { name: 'limit', description: 'events per page', schema: { type: 'integer', minimum: 1, maximum: 1000 } }],
+    responses: { 200: { description: 'the undelivered events', schema: ref('WebhookFailures') } },
+    errors: ['INVALID_REQUEST', 'WEBHOOK_NOT_FOUND'],
+  },
+  WebhooksController_replay: {
+    tag: 'integration', summary: 'Deliver again from a cursor (or `beginning`; default the checkpoint), resuming a paused subscription',
+    query: [{ name: 'from', description: 'a feed cursor or `beginning`', schema: { type: 'string' } }],
+    responses: { 202: { description: 'the subscription, active again', schema: ref('Webhook') } },
+    errors: ['INVALID_REQUEST', 'WEBHOOK_NOT_FOUND'],
   },
   HealthController_health: {
     tag: 'operations', summary: 'Detailed health: stores, projector, projection version, rules, clock; 503 when not ready',
