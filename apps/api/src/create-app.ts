@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type AppConfig, parseNdjsonLine } from '@lifecycle/core';
 import { AppModule } from './app.module.js';
+import { ApiKeyStore } from './auth/api-key-store.js';
+import { applyHttpLimits } from './limits/http-limits.js';
 
 const BODY_LIMIT = 16 * 1024 * 1024;
 
@@ -16,5 +18,12 @@ export async function createApp(config: AppConfig, options: { logger?: false } =
     logger: options.logger ?? ['log', 'warn', 'error'],
   });
   app.enableShutdownHooks();
+  try {
+    app.get(ApiKeyStore).checkBinding(config.host);
+    await applyHttpLimits(app, config, BODY_LIMIT);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   return app;
 }

@@ -31,3 +31,7 @@ export * from './queries/get-transitions.query.js';
 export * from './queries/explain-customer.query.js';
 export * from './audit/export-log.js';
 export * from './audit/verify-projection.js';
+export * from './auth/api-keys.js';
+export * from './auth/keys-file.js';
+export * from './audit/admin-audit.js';
+export * from './ingestion/clock-errors.js';

@@ -5,6 +5,7 @@ import { ExplainCustomerQuery, GetAsOfQuery, GetHistoryQuery, GetTransitionsQuer
 import { InvalidCursorError } from '@lifecycle/read-model';
 import { ApiError, badRequest } from '../http/api-error.js';
 import { Consistency } from '../http/consistency.js';
+import { RequireRole } from '../auth/roles.js';
 
 const limitOf = (value: string | undefined, fallback: number): number => {
   const limit = value === undefined ? fallback : Number(value);
@@ -16,6 +17,7 @@ const notFound = (customerId: string) => new ApiError(404, 'CUSTOMER_NOT_FOUND',
 
 /** For auditors: raw history, what was true at an instant, every transition, and why. */
 @Controller('customers/:customerId')
+@RequireRole('audit')
 export class AuditController {
   constructor(
     private readonly queries: QueryBus,

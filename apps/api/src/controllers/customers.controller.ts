@@ -5,6 +5,7 @@ import { GetCustomerQuery, ListCustomersQuery } from '@lifecycle/core';
 import { InvalidCursorError } from '@lifecycle/read-model';
 import { ApiError, badRequest } from '../http/api-error.js';
 import { Consistency } from '../http/consistency.js';
+import { RequireRole } from '../auth/roles.js';
 
 const oneOf = (name: string, value: string | undefined, allowed: readonly string[]): string | undefined => {
   if (value === undefined || value === '') return undefined;
@@ -13,6 +14,7 @@ const oneOf = (name: string, value: string | undefined, allowed: readonly string
 };
 
 @Controller('customers')
+@RequireRole('query')
 export class CustomersController {
   constructor(
     private readonly queries: QueryBus,

@@ -1,6 +1,8 @@
+import { basename } from 'node:path';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { type AppConfig, APP_CONFIG, ProjectionVersionsService, ProjectorService } from '@lifecycle/core';
 import { rulesVersion } from '@lifecycle/domain';
+import { RequireRole, ROLES } from '../auth/roles.js';
 
 @Controller('health')
 export class HealthController {
@@ -10,7 +12,9 @@ export class HealthController {
     private readonly projections: ProjectionVersionsService,
   ) {}
 
+  /** Details of the service: any valid key (every role); open without keys on loopback. */
   @Get()
+  @RequireRole(...ROLES)
   async health() {
     const projector = await this.projector.status();
     const rebuild = this.projections.progress;
@@ -20,7 +24,8 @@ export class HealthController {
       stores: {
         eventStore: this.config.eventStoreConnectionString ? 'eventstoredb' : 'sqlite',
         readModel: this.config.mongodbUri ? 'mongodb' : 'sqlite',
-        dataDir: this.config.eventStoreConnectionString && this.config.mongodbUri ? null : this.config.dataDir,
+        // The folder's name only: absolute paths tell an attacker about the host.
+        dataDir: this.config.eventStoreConnectionString && this.config.mongodbUri ? null : basename(this.config.dataDir),
       },
       projector,
       projection: { version: this.projections.version, rebuild },

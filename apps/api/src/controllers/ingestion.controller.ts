@@ -1,10 +1,12 @@
-import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import type { BusinessEventType } from '@lifecycle/domain';
 import { IngestBatchCommand, MAX_BATCH, RecordCustomerEventCommand } from '@lifecycle/core';
 import { ApiError, badRequest } from '../http/api-error.js';
 import { batchResponse, ingestionResponse } from '../http/ingestion-response.js';
+import type { AuthenticatedRequest } from '../auth/request-key.js';
+import { RequireRole } from '../auth/roles.js';
 
 const TYPE_OF_ROUTE: Record<string, BusinessEventType> = {
   registration: 'CustomerRegistered',
@@ -18,6 +20,7 @@ const TYPE_OF_ROUTE: Record<string, BusinessEventType> = {
 
 /** Ingestion for upstream services: one event per request, or a batch in the import format. */
 @Controller()
+@RequireRole('ingest')
 export class IngestionController {
   constructor(private readonly commands: CommandBus) {}
 
@@ -27,20 +30,21 @@ export class IngestionController {
     @Param('kind') kind: string,
     @Body() body: unknown,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @Req() request: AuthenticatedRequest,
   ) {
     const type = TYPE_OF_ROUTE[kind];
     if (!type) throw new ApiError(404, 'NOT_FOUND', `no such event route: ${kind} (one of ${Object.keys(TYPE_OF_ROUTE).join(', ')})`);
-    const { status, body: result } = ingestionResponse(await this.commands.execute(new RecordCustomerEventCommand(type, customerId, body)));
+    const { status, body: result } = ingestionResponse(await this.commands.execute(new RecordCustomerEventCommand(type, customerId, body, request.apiKey?.id)));
     reply.status(status);
     return result;
   }
 
   @Post('events')
   @HttpCode(200)
-  async batch(@Body() body: unknown) {
+  async batch(@Body() body: unknown, @Req() request: AuthenticatedRequest) {
     const envelopes = Array.isArray(body) ? body : (body as { events?: unknown } | null)?.events;
     if (!Array.isArray(envelopes)) throw badRequest('$', 'must be a JSON array of events, {"events": [...]}, or NDJSON');
     if (envelopes.length > MAX_BATCH) throw badRequest('$', `at most ${MAX_BATCH} events per batch (got ${envelopes.length})`);
-    return batchResponse(await this.commands.execute(new IngestBatchCommand(envelopes)));
+    return batchResponse(await this.commands.execute(new IngestBatchCommand(envelopes, undefined, request.apiKey?.id)));
   }
 }

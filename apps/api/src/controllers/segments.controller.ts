@@ -2,8 +2,10 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { GetSegmentsQuery } from '@lifecycle/core';
 import { Consistency } from '../http/consistency.js';
+import { RequireRole } from '../auth/roles.js';
 
 @Controller('segments')
+@RequireRole('query')
 export class SegmentsController {
   constructor(
     private readonly queries: QueryBus,
