@@ -35,3 +35,4 @@ export * from './auth/api-keys.js';
 export * from './auth/keys-file.js';
 export * from './audit/admin-audit.js';
 export * from './ingestion/clock-errors.js';
+export * from './import/import-guard.js';
