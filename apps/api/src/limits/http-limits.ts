@@ -3,6 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '@lifecycle/core';
 import { ApiKeyStore } from '../auth/api-key-store.js';
+import { trackRoutes } from '../auth/route-registry.js';
 import { authenticateRequest, type AuthenticatedRequest } from '../auth/request-key.js';
 import { ApiError } from '../http/api-error.js';
 
@@ -25,6 +26,7 @@ export function rateLimitOf(request: AuthenticatedRequest, limits: AppConfig['ra
 export async function applyHttpLimits(app: NestFastifyApplication, config: AppConfig, bodyLimit: number): Promise<void> {
   const keys = app.get(ApiKeyStore);
   const fastify = app.getHttpAdapter().getInstance();
+  trackRoutes(fastify);
   fastify.addHook('onRequest', async (request) => {
     if (request.url.length > MAX_URL_LENGTH) {
       throw new ApiError(414, 'URI_TOO_LONG', `url: longer than ${MAX_URL_LENGTH} characters`, [{ path: 'url', reason: `at most ${MAX_URL_LENGTH} characters` }]);
