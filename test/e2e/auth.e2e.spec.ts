@@ -120,7 +120,7 @@ describe('API keys and roles', () => {
   }, 60_000);
 
   it('answers a missing or unknown key with 401 and WWW-Authenticate, in the error shape', async () => {
-    for (const headers of [{}, { authorization: 'Bearer query-key.not-the-secret-at-all-000' }, { 'x-api-key': 'nobody.aaaaaaaaaaaaaaaaaaaaaaaa' }, { authorization: 'Basic abc' }]) {
+    for (const headers of [{} as Record<string, string>, { authorization: 'Bearer query-key.not-the-secret-at-all-000' }, { 'x-api-key': 'nobody.aaaaaaaaaaaaaaaaaaaaaaaa' }, { authorization: 'Basic abc' }]) {
       const { status, body, headers: answer } = await t.request('GET', '/segments', undefined, headers);
       expect(status).toBe(401);
       expect(answer.get('www-authenticate')).toBe('Bearer realm="customer-lifecycle"');
