@@ -39,7 +39,8 @@ export class ApiKeyStore implements OnModuleInit, OnApplicationShutdown {
     const folder = dirname(this.config.apiKeysFile);
     if (existsSync(folder)) {
       try {
-        this.watcher = watch(folder, (_event, name) => {
+        // Not persistent: the HTTP server, not the watcher, keeps the process alive.
+        this.watcher = watch(folder, { persistent: false }, (_event, name) => {
           if (name === null || name === basename(this.config.apiKeysFile)) this.reload();
         });
         this.watcher.on('error', () => undefined);
