@@ -1,16 +1,15 @@
-import { createHash, scrypt, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync, type FSWatcher, statSync, watch } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { activeKeys, type ApiKeyRecord, APP_CONFIG, type AppConfig, ConfigError, readKeysFile, splitKey } from '@lifecycle/core';
+import {
+  activeKeys, type ApiKeyRecord, APP_CONFIG, type AppConfig, ConfigError, readKeysFile, secretMatchesAsync, splitKey,
+} from '@lifecycle/core';
 
 /** How often the keys file is re-read even when no change was signalled (spec: at most 10 s). */
 export const KEYS_POLL_MS = 5_000;
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
-
-const scryptAsync = (secret: string, salt: Buffer, length: number, options: { N: number; r: number; p: number }) =>
-  new Promise<Buffer>((resolve, reject) => scrypt(secret, salt, length, options, (error, key) => (error ? reject(error) : resolve(key))));
 
 export const isLoopback = (host: string): boolean =>
   host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host) || /^::ffff:127\./.test(host);
@@ -90,11 +89,7 @@ export class ApiKeyStore implements OnModuleInit, OnApplicationShutdown {
     const parts = splitKey(presented);
     const record = parts ? this.byId.get(parts.id) : undefined;
     if (!parts || !record) return null;
-    const [scheme, n, r, p, salt, hash] = record.hash.split('$');
-    if (scheme !== 'scrypt' || !salt || !hash) return null;
-    const expected = Buffer.from(hash, 'base64url');
-    const actual = await scryptAsync(parts.secret, Buffer.from(salt, 'base64url'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
-    if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
+    if (!(await secretMatchesAsync(parts.secret, record.hash))) return null;
     // A reload during the hash may have revoked it.
     if (this.byId.get(parts.id) !== record) return null;
     this.verified.set(digest, record);

@@ -1,4 +1,4 @@
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 
 /** The roles a key can hold (the API's RequireRole vocabulary). */
 export const KEY_ROLES = ['ingest', 'query', 'audit', 'admin', 'metrics'] as const;
@@ -38,13 +38,27 @@ export function hashSecret(secret: string): string {
   return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64url'), hash.toString('base64url')].join('$');
 }
 
+function parseHash(stored: string): { salt: Buffer; expected: Buffer; options: { N: number; r: number; p: number } } | null {
+  const [scheme, n, r, p, salt, hash] = stored.split('$');
+  if (scheme !== 'scrypt' || !salt || !hash) return null;
+  return { salt: Buffer.from(salt, 'base64url'), expected: Buffer.from(hash, 'base64url'), options: { N: Number(n), r: Number(r), p: Number(p) } };
+}
+
 /** Compares a secret with a stored hash in constant time. */
 export function secretMatches(secret: string, stored: string): boolean {
-  const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !hash) return false;
-  const expected = Buffer.from(hash, 'base64url');
-  const actual = scryptSync(secret, Buffer.from(salt, 'base64url'), expected.length, { N: Number(n), r: Number(r), p: Number(p) });
-  return expected.length === actual.length && timingSafeEqual(expected, actual);
+  const parsed = parseHash(stored);
+  if (!parsed) return false;
+  const actual = scryptSync(secret, parsed.salt, parsed.expected.length, parsed.options);
+  return timingSafeEqual(parsed.expected, actual);
+}
+
+/** secretMatches off the event loop (libuv's thread pool), for the server. */
+export async function secretMatchesAsync(secret: string, stored: string): Promise<boolean> {
+  const parsed = parseHash(stored);
+  if (!parsed) return false;
+  const actual = await new Promise<Buffer>((resolve, reject) =>
+    scrypt(secret, parsed.salt, parsed.expected.length, parsed.options, (error, key) => (error ? reject(error) : resolve(key))));
+  return timingSafeEqual(parsed.expected, actual);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { checkKeysFile, hashSecret, KeysFileError, newKey, parseRoles, secretMatches, splitKey } from './api-keys.js';
+import { checkKeysFile, hashSecret, KeysFileError, newKey, parseRoles, secretMatches, secretMatchesAsync, splitKey } from './api-keys.js';
 
 describe('API keys', () => {
   it('makes `<id>.<secret>` keys whose record holds only a salted scrypt hash', () => {
@@ -10,6 +10,13 @@ describe('API keys', () => {
     expect(secretMatches(parts?.secret as string, record.hash)).toBe(true);
     expect(secretMatches(`${parts?.secret}x`, record.hash)).toBe(false);
     expect(hashSecret('same')).not.toBe(hashSecret('same'));
+  });
+
+  it('checks a secret off the event loop the same way', async () => {
+    const hash = hashSecret('a-long-enough-secret');
+    expect(await secretMatchesAsync('a-long-enough-secret', hash)).toBe(true);
+    expect(await secretMatchesAsync('a-long-enough-secreT', hash)).toBe(false);
+    expect(await secretMatchesAsync('a-long-enough-secret', 'bcrypt$whatever')).toBe(false);
   });
 
   it('splits only well-formed keys', () => {
