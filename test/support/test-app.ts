@@ -11,7 +11,7 @@ export interface TestApp {
   app: NestFastifyApplication;
   config: AppConfig;
   events: EventStore;
-  request(method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  request(method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
   close(options?: { keepData?: boolean }): Promise<void>;
 }
 
@@ -41,7 +41,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       const parsed = text ? JSON.parse(text) : undefined;
       contract ??= await OpenApiContract.load(base.replace('[::1]', '127.0.0.1'));
       contract.check(method, url, response.status, response.headers.get('content-type'), parsed);
-      return { status: response.status, body: parsed };
+      return { status: response.status, body: parsed, headers: response.headers };
     },
     async close({ keepData = false } = {}) {
       await app.close();

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { type AppConfig, LifecycleCoreModule } from '@lifecycle/core';
+import { AuthModule } from './auth/auth.module.js';
 import { AdminController } from './controllers/admin.controller.js';
 import { AuditController } from './controllers/audit.controller.js';
 import { CustomersController } from './controllers/customers.controller.js';
@@ -20,7 +21,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [LifecycleCoreModule.forRoot(config), OpsModule],
+      imports: [LifecycleCoreModule.forRoot(config), OpsModule, AuthModule],
       controllers: [IngestionController, AuditController, CustomersController, SegmentsController, HealthController, AdminController,
         StatsController, UiController, FeedController, WebhooksController],
       providers: [Consistency, { provide: APP_FILTER, useClass: ApiExceptionFilter }],

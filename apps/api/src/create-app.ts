@@ -11,6 +11,8 @@ import { echoRequestId, requestIdOf } from './http/request-id.js';
 import { logRequests } from './http/request-log.js';
 import { registerHttpMetrics } from './metrics/http-metrics.js';
 import { setupOpenApi } from './openapi/setup-openapi.js';
+import { ApiKeyStore } from './auth/api-key-store.js';
+import { applyHttpLimits } from './limits/http-limits.js';
 
 const BODY_LIMIT = 16 * 1024 * 1024;
 
@@ -36,5 +38,12 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
   registerHttpMetrics(app);
   echoRequestId(adapter.getInstance());
   logRequests(adapter.getInstance());
+  try {
+    app.get(ApiKeyStore).checkBinding(config.host);
+    await applyHttpLimits(app, config, BODY_LIMIT);
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   return app;
 }

@@ -3,6 +3,7 @@ import { ConfigError } from '@lifecycle/core';
 import { registerClock } from './commands/clock.command.js';
 import { registerCustomers } from './commands/customers.command.js';
 import { registerImport } from './commands/import.command.js';
+import { registerKeys } from './commands/keys.command.js';
 import { registerLog } from './commands/log.command.js';
 import { registerProjections } from './commands/projections.command.js';
 import { registerSegments } from './commands/segments.command.js';
@@ -18,6 +19,7 @@ registerSegments(program);
 registerClock(program);
 registerLog(program);
 registerProjections(program);
+registerKeys(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -37,3 +37,8 @@ export type { SegmentDay, CountsByField } from './queries/segment-series.js';
 export * from './metrics/index.js';
 export * from './logging/index.js';
 export * from './integration/index.js';
+export * from './auth/api-keys.js';
+export * from './auth/keys-file.js';
+export * from './audit/admin-audit.js';
+export * from './ingestion/clock-errors.js';
+export * from './import/import-guard.js';

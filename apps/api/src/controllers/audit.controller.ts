@@ -17,8 +17,8 @@ const limitOf = (value: string | undefined, fallback: number): number => {
 const notFound = (customerId: string) => new ApiError(404, 'CUSTOMER_NOT_FOUND', `no customer ${customerId}`);
 
 /** For auditors: raw history, what was true at an instant, every transition, and why. */
-@RequireRole('audit')
 @Controller('customers/:customerId')
+@RequireRole('audit')
 export class AuditController {
   constructor(
     private readonly queries: QueryBus,

@@ -13,8 +13,8 @@ const oneOf = (name: string, value: string | undefined, allowed: readonly string
   return value;
 };
 
-@RequireRole('query')
 @Controller('customers')
+@RequireRole('query')
 export class CustomersController {
   constructor(
     private readonly queries: QueryBus,

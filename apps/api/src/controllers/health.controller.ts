@@ -1,8 +1,9 @@
+import { basename } from 'node:path';
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { type AppConfig, APP_CONFIG, ProjectionVersionsService, ProjectorService } from '@lifecycle/core';
 import { rulesVersion } from '@lifecycle/domain';
-import { RequireRole } from '../auth/roles.js';
+import { RequireRole, ROLES } from '../auth/roles.js';
 import { ReadinessService } from '../health/readiness.service.js';
 
 @Controller('health')
@@ -14,9 +15,9 @@ export class HealthController {
     private readonly readiness: ReadinessService,
   ) {}
 
-  /** The detail below, with 503 and `status: "not_ready"` (and the failed checks) while /health/ready fails. */
+  /** Any valid key (every role; open without keys on loopback). The detail below, with 503 and `status: "not_ready"` (and the failed checks) while /health/ready fails. */
   @Get()
-  @RequireRole('metrics')
+  @RequireRole(...ROLES)
   async health(@Res({ passthrough: true }) reply: FastifyReply) {
     const { ready, result } = await this.readiness.check();
     if (ready) return this.payload();
@@ -35,7 +36,8 @@ export class HealthController {
       stores: {
         eventStore: this.config.eventStoreConnectionString ? 'eventstoredb' : 'sqlite',
         readModel: this.config.mongodbUri ? 'mongodb' : 'sqlite',
-        dataDir: this.config.eventStoreConnectionString && this.config.mongodbUri ? null : this.config.dataDir,
+        // The folder's name only: absolute paths tell an attacker about the host.
+        dataDir: this.config.eventStoreConnectionString && this.config.mongodbUri ? null : basename(this.config.dataDir),
       },
       projector,
       projection: { version: this.projections.version, rebuild },

@@ -8,6 +8,7 @@ import { withCorrelationId } from '../http/correlation.js';
 import { batchResponse, ingestionResponse } from '../http/ingestion-response.js';
 import { ndjsonLineNumbers } from '../http/ndjson-body.js';
 import { countIngested } from '../metrics/count-ingested.js';
+import type { AuthenticatedRequest } from '../auth/request-key.js';
 import { RequireRole } from '../auth/roles.js';
 
 const TYPE_OF_ROUTE: Record<string, BusinessEventType> = {
@@ -21,8 +22,8 @@ const TYPE_OF_ROUTE: Record<string, BusinessEventType> = {
 };
 
 /** Ingestion for upstream services: one event per request, or a batch in the import format. */
-@RequireRole('ingest')
 @Controller()
+@RequireRole('ingest')
 export class IngestionController {
   constructor(
     private readonly commands: CommandBus,
@@ -35,11 +36,11 @@ export class IngestionController {
     @Param('kind') kind: string,
     @Body() body: unknown,
     @Res({ passthrough: true }) reply: FastifyReply,
-    @Req() request: FastifyRequest,
+    @Req() request: AuthenticatedRequest,
   ) {
     const type = TYPE_OF_ROUTE[kind];
     if (!type) throw new ApiError(404, 'NOT_FOUND', `no such event route: ${kind} (one of ${Object.keys(TYPE_OF_ROUTE).join(', ')})`);
-    const outcome = await this.commands.execute(new RecordCustomerEventCommand(type, customerId, withCorrelationId(body, request.id)));
+    const outcome = await this.commands.execute(new RecordCustomerEventCommand(type, customerId, withCorrelationId(body, request.id), request.apiKey?.id));
     countIngested(this.metrics, type, outcome);
     const { status, body: result } = ingestionResponse(outcome);
     reply.status(status);
@@ -48,11 +49,11 @@ export class IngestionController {
 
   @Post('events')
   @HttpCode(200)
-  async batch(@Body() body: unknown, @Req() request: FastifyRequest) {
+  async batch(@Body() body: unknown, @Req() request: AuthenticatedRequest) {
     const envelopes = Array.isArray(body) ? body : (body as { events?: unknown } | null)?.events;
     if (!Array.isArray(envelopes)) throw badRequest('$', 'must be a JSON array of events, {"events": [...]}, or NDJSON');
     if (envelopes.length > MAX_BATCH) throw badRequest('$', `at most ${MAX_BATCH} events per batch (got ${envelopes.length})`);
-    const results = await this.commands.execute(new IngestBatchCommand(envelopes.map((envelope) => withCorrelationId(envelope, request.id))));
+    const results = await this.commands.execute(new IngestBatchCommand(envelopes.map((envelope) => withCorrelationId(envelope, request.id)), undefined, request.apiKey?.id));
     results.forEach((result, i) => countIngested(this.metrics, (envelopes[i] as { type?: unknown } | null)?.type, result));
     return batchResponse(results, ndjsonLineNumbers(body));
   }

@@ -4,8 +4,8 @@ import { GetSegmentsQuery } from '@lifecycle/core';
 import { Consistency } from '../http/consistency.js';
 import { RequireRole } from '../auth/roles.js';
 
-@RequireRole('query')
 @Controller('segments')
+@RequireRole('query')
 export class SegmentsController {
   constructor(
     private readonly queries: QueryBus,

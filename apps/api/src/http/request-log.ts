@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { AuthenticatedRequest } from '../auth/request-key.js';
 
 /**
  * One log line per answered request: request id (the logger's `requestId` binding), route
@@ -6,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
  */
 export function logRequests(fastify: FastifyInstance): void {
   fastify.addHook('onResponse', (request, reply, done) => {
-    const keyId = (request as { apiKeyId?: string }).apiKeyId;
+    const keyId = (request as AuthenticatedRequest).apiKey?.id;
     request.log.info({
       event: 'http.request',
       method: request.method,

@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { parseDate } from '@lifecycle/domain';
 import { AdvanceClockCommand, ProjectorService } from '@lifecycle/core';
 import { withContext } from '../cli-context.js';
+import { cliActor } from './keys.command.js';
 
 export function registerClock(program: Command): void {
   const clock = program.command('clock').description('the DayEnded clock');
@@ -14,7 +15,7 @@ export function registerClock(program: Command): void {
     .action(async (flags: { until: string; wait: boolean }) => {
       if (parseDate(flags.until) === null) throw new Error(`--until: not a date YYYY-MM-DD (got ${flags.until})`);
       await withContext(async (context) => {
-        const dates = await context.get(CommandBus).execute(new AdvanceClockCommand(flags.until));
+        const dates = await context.get(CommandBus).execute(new AdvanceClockCommand(flags.until, { actor: cliActor() }));
         if (flags.wait) await context.get(ProjectorService).catchUpOnce();
         process.stdout.write(`${JSON.stringify({ ticks: dates.length, first: dates[0] ?? null, last: dates[dates.length - 1] ?? null })}\n`);
       });

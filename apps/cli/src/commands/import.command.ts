@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseDate } from '@lifecycle/domain';
-import { IngestionService, importHistory, ProjectorService } from '@lifecycle/core';
+import { IngestionService, importHistory, ProjectorService, WALL_CLOCK, type WallClock } from '@lifecycle/core';
 import { withContext } from '../cli-context.js';
 import { positiveInt } from '../cli-options.js';
 import { terminalProgressBar } from '../progress-bar.js';
@@ -34,6 +34,7 @@ export function registerImport(program: Command): void {
           until: flags.until,
           batchSize: flags.batchSize,
           baseCurrency: config.rules.baseCurrency,
+          now: context.get<WallClock>(WALL_CLOCK),
           onProgress: ({ bytesRead, linesRead }) => {
             const rate = Math.round(linesRead / ((performance.now() - started) / 1000));
             bar?.update(bytesRead, { events: linesRead, rate });

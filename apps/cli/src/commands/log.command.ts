@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { parseInstant } from '@lifecycle/domain';
-import { EVENT_STORE, exportLog } from '@lifecycle/core';
+import { EVENT_STORE, exportLog, readAdminLog } from '@lifecycle/core';
 import { customerStream, type EventStore } from '@lifecycle/event-store';
 import { withContext } from '../cli-context.js';
 import { writeLines } from '../write-lines.js';
@@ -20,7 +20,20 @@ export function registerLog(program: Command): void {
     .option('--customer <id>', "one customer's stream (with the clock's ticks)")
     .option('--from <instant>', 'only events with occurredAt at or after this instant')
     .option('--to <instant>', 'only events with occurredAt at or before this instant')
-    .action(async (flags: { customer?: string; from?: string; to?: string }) => {
+    .option('--admin', 'the admin audit trail instead (who, what, when, outcome), one JSON object per line')
+    .action(async (flags: { customer?: string; from?: string; to?: string; admin?: boolean }) => {
+      if (flags.admin) {
+        await withContext(async (context) => {
+          const store = context.get<EventStore>(EVENT_STORE);
+          for (let from = 0n; ;) {
+            const page = await readAdminLog(store, from, 1000);
+            await writeLines(page.items.map((entry) => JSON.stringify(entry)));
+            if (page.nextFromRevision === null) return;
+            from = BigInt(page.nextFromRevision);
+          }
+        });
+        return;
+      }
       const filter = { customerId: flags.customer, from: instant('from', flags.from), to: instant('to', flags.to) };
       await withContext(async (context) => {
         const events = context.get<EventStore>(EVENT_STORE);

@@ -2,12 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { type AppConfig, EVENT_STORE, ProjectionVersionsService, READ_MODEL, type RebuildProgress, verifyProjection } from '@lifecycle/core';
+import {
+  type AppConfig, EVENT_STORE, ProjectionVersionsService, READ_MODEL, type RebuildProgress, recordAdminAction, verifyProjection, WALL_CLOCK,
+  type WallClock,
+} from '@lifecycle/core';
 import type { EventStore } from '@lifecycle/event-store';
 import { createSqliteReadModel, type ReadModelStore } from '@lifecycle/read-model';
 import { withContext } from '../cli-context.js';
 import { formatOption, type OutputFormat, resultReplacer } from '../cli-options.js';
 import { terminalProgressBar } from '../progress-bar.js';
+import { cliActor } from './keys.command.js';
 
 export function registerProjections(program: Command): void {
   const projections = program.command('projections').description('the read model projections');
@@ -25,10 +29,18 @@ export function registerProjections(program: Command): void {
             toVersion: p.toVersion, events: p.events, rate: p.eventsPerSecond, eta: p.etaSeconds ?? '?', state: p.state,
           });
         };
+        const audit = (action: 'projections.rebuild' | 'projections.switch', outcome: 'ok' | 'failed', details: Record<string, unknown>) =>
+          recordAdminAction(context.get<EventStore>(EVENT_STORE), { actor: cliActor(), action, outcome, details }, context.get<WallClock>(WALL_CLOCK));
         const first = await versions.start(show);
+        await audit('projections.rebuild', 'ok', { fromVersion: first.fromVersion, toVersion: first.toVersion });
         bar?.start(Math.max(1, Number(first.head)), 0, { toVersion: first.toVersion, events: 0, rate: 0, eta: '?', state: first.state });
         try {
-          return await versions.wait();
+          const done = await versions.wait();
+          await audit('projections.switch', 'ok', { fromVersion: first.fromVersion, toVersion: first.toVersion });
+          return done;
+        } catch (error) {
+          await audit('projections.switch', 'failed', { fromVersion: first.fromVersion, toVersion: first.toVersion, error: (error as Error).message });
+          throw error;
         } finally {
           bar?.stop();
         }

@@ -1,6 +1,7 @@
 import { type LifecycleEvent, parseInstant } from '@lifecycle/domain';
 import { CLOCK_STREAM, customerStream, type EventStore, type RecordedEvent } from '@lifecycle/event-store';
 import { toLifecycleEvent } from '../projection/to-lifecycle-event.js';
+import { ADMIN_STREAM } from './admin-audit.js';
 
 export interface ExportFilter {
   customerId?: string;
@@ -31,6 +32,6 @@ export async function* exportLog(store: EventStore, filter: ExportFilter = {}): 
     const batch = await store.readAll({ after, maxCount: filter.batchSize ?? 5000 });
     if (batch.length === 0) return;
     after = batch[batch.length - 1].position;
-    yield batch.filter(keep).map(toLifecycleEvent);
+    yield batch.filter((recorded) => recorded.streamId !== ADMIN_STREAM && keep(recorded)).map(toLifecycleEvent);
   }
 }

@@ -8,6 +8,8 @@ export class IngestBatchCommand extends Command<IngestionResult[]> {
   constructor(
     readonly envelopes: unknown[],
     readonly source?: string,
+    /** The id of the API key that sent the batch (recorded in each event's metadata). */
+    readonly keyId?: string,
   ) {
     super();
   }

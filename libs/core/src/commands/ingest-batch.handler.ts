@@ -6,6 +6,7 @@ import type { IngestionResult } from '../ingestion/ingestion-result.js';
 import { APP_CONFIG } from '../tokens.js';
 import { toCandidate } from '../import/parse-line.js';
 import { IngestBatchCommand } from './ingest-batch.command.js';
+import { stampKeyId } from './stamp-key-id.js';
 
 @CommandHandler(IngestBatchCommand)
 export class IngestBatchHandler implements ICommandHandler<IngestBatchCommand> {
@@ -14,7 +15,7 @@ export class IngestBatchHandler implements ICommandHandler<IngestBatchCommand> {
     private readonly ingestion: IngestionService,
   ) {}
 
-  async execute({ envelopes }: IngestBatchCommand): Promise<IngestionResult[]> {
-    return this.ingestion.submit(envelopes.map((raw) => toCandidate(raw, this.config.rules.baseCurrency)));
+  async execute({ envelopes, keyId }: IngestBatchCommand): Promise<IngestionResult[]> {
+    return this.ingestion.submit(envelopes.map((raw) => stampKeyId(toCandidate(raw, this.config.rules.baseCurrency), keyId)));
   }
 }

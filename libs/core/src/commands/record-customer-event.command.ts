@@ -8,6 +8,8 @@ export class RecordCustomerEventCommand extends Command<IngestionResult> {
     readonly type: BusinessEventType,
     readonly customerId: string,
     readonly body: unknown,
+    /** The id of the API key that sent the event (recorded in its metadata). */
+    readonly keyId?: string,
   ) {
     super();
   }

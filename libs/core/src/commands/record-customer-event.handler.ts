@@ -6,6 +6,7 @@ import type { IngestionResult } from '../ingestion/ingestion-result.js';
 import { APP_CONFIG } from '../tokens.js';
 import { validateRouteEvent } from '../validation/index.js';
 import { RecordCustomerEventCommand } from './record-customer-event.command.js';
+import { stampKeyId } from './stamp-key-id.js';
 
 @CommandHandler(RecordCustomerEventCommand)
 export class RecordCustomerEventHandler implements ICommandHandler<RecordCustomerEventCommand> {
@@ -14,9 +15,9 @@ export class RecordCustomerEventHandler implements ICommandHandler<RecordCustome
     private readonly ingestion: IngestionService,
   ) {}
 
-  async execute({ type, customerId, body }: RecordCustomerEventCommand): Promise<IngestionResult> {
+  async execute({ type, customerId, body, keyId }: RecordCustomerEventCommand): Promise<IngestionResult> {
     const outcome = validateRouteEvent(body, { type, customerId }, { baseCurrency: this.config.rules.baseCurrency });
-    const [result] = await this.ingestion.submit([outcome]);
+    const [result] = await this.ingestion.submit([stampKeyId(outcome, keyId)]);
     return result;
   }
 }

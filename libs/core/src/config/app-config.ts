@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 import { checkRules, defaultRules, type RulesConfig } from '@lifecycle/domain';
@@ -54,6 +54,22 @@ class Environment {
 
   @IsOptional() @IsIn(['json', 'pretty'])
   LOG_FORMAT?: string;
+  @IsOptional() @IsString()
+  API_KEYS_FILE?: string;
+
+  @IsOptional() @IsString()
+  CORS_ORIGINS?: string;
+
+  @IsOptional() @IsInt() @Min(1) @Max(1_000_000)
+  CLOCK_ADVANCE_MAX_TICKS?: number;
+
+  @IsOptional() @IsInt() @Min(0) @Max(10_000_000) RATE_LIMIT_INGEST?: number;
+  @IsOptional() @IsInt() @Min(0) @Max(10_000_000) RATE_LIMIT_QUERY?: number;
+  @IsOptional() @IsInt() @Min(0) @Max(10_000_000) RATE_LIMIT_AUDIT?: number;
+  @IsOptional() @IsInt() @Min(0) @Max(10_000_000) RATE_LIMIT_ADMIN?: number;
+  @IsOptional() @IsInt() @Min(0) @Max(10_000_000) RATE_LIMIT_METRICS?: number;
+  @IsOptional() @IsInt() @Min(0) @Max(10_000_000) RATE_LIMIT_UNAUTHENTICATED?: number;
+  @IsOptional() @IsInt() @Min(1_000) @Max(3_600_000) RATE_LIMIT_WINDOW_MS?: number;
 }
 
 export interface AppConfig {
@@ -76,6 +92,14 @@ export interface AppConfig {
   metricsPort: number;
   /** Webhook delivery (WEBHOOK_* variables). */
   webhooks: WebhookConfig;
+  /** The API keys file (API_KEYS_FILE, else DATA_DIR/keys.json). */
+  apiKeysFile: string;
+  /** Origins allowed by CORS; empty = CORS off. */
+  corsOrigins: string[];
+  /** Most DayEnded ticks one POST /admin/clock/advance may append. */
+  clockAdvanceMaxTicks: number;
+  /** Requests per window per key, by role (a key gets its roles' highest), and per address without a valid key; 0 = unlimited. */
+  rateLimits: { ingest: number; query: number; audit: number; admin: number; metrics: number; unauthenticated: number; windowMs: number };
 }
 
 export class ConfigError extends Error {
@@ -85,7 +109,8 @@ export class ConfigError extends Error {
   }
 }
 
-const NUMERIC = ['PORT', 'PROJECTOR_BATCH_SIZE', 'READY_MAX_LAG_EVENTS', 'METRICS_PORT'];
+const NUMERIC = ['PORT', 'PROJECTOR_BATCH_SIZE', 'READY_MAX_LAG_EVENTS', 'METRICS_PORT', 'CLOCK_ADVANCE_MAX_TICKS', 'RATE_LIMIT_INGEST', 'RATE_LIMIT_QUERY',
+  'RATE_LIMIT_AUDIT', 'RATE_LIMIT_ADMIN', 'RATE_LIMIT_METRICS', 'RATE_LIMIT_UNAUTHENTICATED', 'RATE_LIMIT_WINDOW_MS'];
 
 /**
  * Reads and checks the configuration from the environment. Rule values (spec section 8)
@@ -123,7 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: parsed.PORT ?? 3000,
-    host: parsed.HOST ?? '0.0.0.0',
+    host: parsed.HOST ?? '127.0.0.1',
     dataDir: resolve(parsed.DATA_DIR ?? './data'),
     eventStoreConnectionString: parsed.EVENTSTORE_CONNECTION_STRING ?? null,
     mongodbUri: parsed.MONGODB_URI ?? null,
@@ -136,6 +161,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     readyMaxLagEvents: parsed.READY_MAX_LAG_EVENTS ?? 10_000,
     metricsPort: parsed.METRICS_PORT ?? 9464,
     webhooks,
+    apiKeysFile: resolve(parsed.API_KEYS_FILE ?? join(parsed.DATA_DIR ?? './data', 'keys.json')),
+    corsOrigins: (parsed.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    clockAdvanceMaxTicks: parsed.CLOCK_ADVANCE_MAX_TICKS ?? 3660,
+    rateLimits: {
+      ingest: parsed.RATE_LIMIT_INGEST ?? 60_000,
+      query: parsed.RATE_LIMIT_QUERY ?? 60_000,
+      audit: parsed.RATE_LIMIT_AUDIT ?? 6_000,
+      admin: parsed.RATE_LIMIT_ADMIN ?? 120,
+      metrics: parsed.RATE_LIMIT_METRICS ?? 600,
+      unauthenticated: parsed.RATE_LIMIT_UNAUTHENTICATED ?? 60,
+      windowMs: parsed.RATE_LIMIT_WINDOW_MS ?? 60_000,
+    },
   };
 }
 

@@ -5,6 +5,7 @@ import { addDays, parseDate, type RejectionCode } from '@lifecycle/domain';
 import type { IngestionService } from '../ingestion/ingestion.service.js';
 import type { Candidate, ClockMode } from '../ingestion/ingestion-result.js';
 import { emptySummary, type ImportSummary } from './import-summary.js';
+import { checkImportClock } from './import-guard.js';
 import { parseNdjsonLine, toCandidate } from './parse-line.js';
 
 export interface ImportOptions {
@@ -15,6 +16,8 @@ export interface ImportOptions {
   batchSize?: number;
   baseCurrency: string;
   onProgress?: (progress: { linesRead: number; bytesRead: number; summary: ImportSummary }) => void;
+  /** The server clock (the WALL_CLOCK), for the future and clock-ahead checks. */
+  now?: () => number;
 }
 
 const MAX_FIRST_REJECTIONS = 100;
@@ -25,6 +28,7 @@ const MAX_FIRST_REJECTIONS = 100;
  */
 export async function importHistory(file: string, ingestion: IngestionService, options: ImportOptions): Promise<ImportSummary> {
   if (options.until !== undefined && parseDate(options.until) === null) throw new Error(`--until: not a date YYYY-MM-DD (got ${options.until})`);
+  await checkImportClock(file, ingestion, { clock: options.clock, until: options.until, baseCurrency: options.baseCurrency, now: (options.now ?? Date.now)() });
   const started = performance.now();
   const summary = emptySummary();
   const clock: ClockMode | undefined = options.clock ? { firstDate: null } : undefined;

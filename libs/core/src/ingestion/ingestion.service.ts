@@ -1,13 +1,15 @@
 import {
-  addDays, type BusinessEvent, dateOf, decide, decideDayEnded, evolveDecision, type LifecycleEvent,
+  addDays, type BusinessEvent, dateOf, dayEndIsFuture, decide, decideDayEnded, evolveDecision, type LifecycleEvent,
   parseInstant, ticksBefore,
 } from '@lifecycle/domain';
 import {
   type AppendResult, CLOCK_STREAM, customerStream, type EventStore, type NewEvent, WrongExpectedRevisionError,
 } from '@lifecycle/event-store';
+import { ADMIN_STREAM } from '../audit/admin-audit.js';
 import { chained } from '../audit/hash-chain.js';
 import { toNewEvent } from '../projection/to-lifecycle-event.js';
 import { type DecidedEvent, planAppendCalls, type PlannedRequest } from './append-plan.js';
+import { ClockAdvanceLimitError, FutureClockError } from './clock-errors.js';
 import { dayEndedEvent } from './day-ended-event.js';
 import { DecisionCache } from './decision-cache.js';
 import type { Candidate, ClockMode, IngestionResult } from './ingestion-result.js';
@@ -32,6 +34,8 @@ export interface IngestionOptions {
   clock?: ClockMode;
   /** Added to every appended event's metadata (e.g. source). */
   metadata?: Record<string, string>;
+  /** tickUntil: refuse (ClockAdvanceLimitError) when more ticks than this would be appended. */
+  maxTicks?: number;
 }
 
 /**
@@ -96,6 +100,7 @@ export class IngestionService {
    * event; an empty log does not tick.
    */
   tickUntil(lastDate: string, options: IngestionOptions = {}): Promise<string[]> {
+    if (dayEndIsFuture(lastDate, this.now())) return Promise.reject(new FutureClockError(lastDate, this.now()));
     return this.mutex.run(async () => {
       for (let attempt = 1; ; attempt++) {
         const clock = await this.decisions.clockState();
@@ -103,6 +108,9 @@ export class IngestionService {
         if (clock.lastDate === null && first === null) return [];
         const dates = ticksBefore(clock, addDays(lastDate, 1), first ?? lastDate);
         if (dates.length === 0) return [];
+        if (options.maxTicks !== undefined && dates.length > options.maxTicks) {
+          throw new ClockAdvanceLimitError(dates.length, options.maxTicks, addDays(dates[options.maxTicks - 1], 1));
+        }
         try {
           await this.store.append({
             streamId: CLOCK_STREAM,
@@ -120,8 +128,14 @@ export class IngestionService {
   }
 
   private async firstEventDate(): Promise<string | null> {
-    const [first] = await this.store.readAll({ maxCount: 1 });
-    return first ? dateOf(parseInstant(String(first.data.occurredAt)) as number) : null;
+    // The admin stream's entries are not part of the history.
+    for (let after: bigint | undefined; ;) {
+      const batch = await this.store.readAll({ after, maxCount: 100 });
+      const first = batch.find((e) => e.streamId !== ADMIN_STREAM);
+      if (first) return dateOf(parseInstant(String(first.data.occurredAt)) as number);
+      if (batch.length === 0) return null;
+      after = batch[batch.length - 1].position;
+    }
   }
 
   private async submitNow(candidates: Candidate[], options: IngestionOptions): Promise<IngestionResult[]> {
@@ -194,6 +208,10 @@ export class IngestionService {
       const event = candidate.event;
       if ((parseInstant(event.occurredAt) as number) > now + FUTURE_TOLERANCE_MS) {
         results[index] = rejected(candidate, 'FUTURE_EVENT', 'occurredAt: more than 5 minutes after the server clock');
+        continue;
+      }
+      if (event.type === 'DayEnded' && dayEndIsFuture(event.data.date, now)) {
+        results[index] = rejected(candidate, 'FUTURE_EVENT', 'data.date: the day is not over yet (its end is more than 5 minutes after the server clock)');
         continue;
       }
       if (event.type === 'DayEnded') {

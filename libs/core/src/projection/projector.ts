@@ -6,6 +6,7 @@ import type { RecordedEvent } from '@lifecycle/event-store';
 import { type CustomerRecord, type ProjectionMeta, type ProjectionStore, snapshotOf, type StoredTransition } from '@lifecycle/read-model';
 import { projectionObserver } from './projection-observer.js';
 import { toLifecycleEvent } from './to-lifecycle-event.js';
+import { ADMIN_STREAM } from '../audit/admin-audit.js';
 
 export interface ProjectorStats {
   events: number;
@@ -80,7 +81,9 @@ export class Projector {
 
   private async applySegment(segment: RecordedEvent[]): Promise<void> {
     if (segment.length === 0) return;
-    const events = segment.map((recorded) => ({ recorded, event: toLifecycleEvent(recorded) as BusinessEvent }));
+    const events = segment
+      .filter((recorded) => recorded.streamId !== ADMIN_STREAM)
+      .map((recorded) => ({ recorded, event: toLifecycleEvent(recorded) as BusinessEvent }));
     const records = await this.store.getCustomers([...new Set(events.map((e) => e.event.customerId))]);
     const changed = new Map<string, CustomerRecord>();
     const transitions: StoredTransition[] = [];

@@ -26,12 +26,22 @@ export const IsCurrencyCode = (): PropertyDecorator =>
 export const IsOneOf = (values: readonly string[], options?: ValidationOptions): PropertyDecorator =>
   IsIn(values as string[], { ...options, message: `must be one of ${values.join('|')}` });
 
-export const IsNonEmptyString = (): PropertyDecorator =>
+/** Longest identifier or short text (orderId, sku, displayName, …): nothing is stored forever unbounded. */
+export const MAX_FIELD_LENGTH = 256;
+/** Longest free text (a note, a comment). */
+export const MAX_TEXT_LENGTH = 4096;
+/** Metadata: at most this many entries, keys and values this long, this much in total (JSON). */
+export const METADATA_LIMITS = Object.freeze({ entries: 32, keyLength: 64, valueLength: 1024, totalBytes: 8192 });
+
+export const IsNonEmptyString = (maxLength: number = MAX_FIELD_LENGTH): PropertyDecorator =>
   ValidateBy({
     name: 'isNonEmptyString',
     validator: {
-      validate: (value: unknown) => typeof value === 'string' && value.length > 0,
-      defaultMessage: () => 'must be a non-empty string',
+      validate: (value: unknown) => typeof value === 'string' && value.length > 0 && value.length <= maxLength,
+      defaultMessage: (args) =>
+        typeof args?.value === 'string' && args.value.length > maxLength
+          ? `must be at most ${maxLength} characters (got ${args.value.length})`
+          : 'must be a non-empty string',
     },
   });
 
@@ -68,12 +78,25 @@ export const IsCalendarDate = (): PropertyDecorator =>
     },
   });
 
+/** Why a metadata object breaks METADATA_LIMITS (naming the entry), or null. */
+function metadataProblem(value: unknown): string | null {
+  if (!isPlainObject(value) || !Object.values(value).every((v) => typeof v === 'string')) return 'must be an object of string values';
+  const entries = Object.entries(value as Record<string, string>);
+  const { entries: most, keyLength, valueLength, totalBytes } = METADATA_LIMITS;
+  if (entries.length > most) return `at most ${most} entries (got ${entries.length})`;
+  const longKey = entries.find(([key]) => key.length > keyLength);
+  if (longKey) return `key "${longKey[0].slice(0, keyLength)}…" is longer than ${keyLength} characters`;
+  const longValue = entries.find(([, v]) => v.length > valueLength);
+  if (longValue) return `entry "${longValue[0]}" is longer than ${valueLength} characters (got ${longValue[1].length})`;
+  const size = Buffer.byteLength(JSON.stringify(value));
+  return size > totalBytes ? `at most ${totalBytes} bytes in total as JSON (got ${size})` : null;
+}
+
 export const IsStringRecord = (): PropertyDecorator =>
   ValidateBy({
     name: 'isStringRecord',
     validator: {
-      validate: (value: unknown) =>
-        isPlainObject(value) && Object.values(value).every((v) => typeof v === 'string'),
-      defaultMessage: () => 'must be an object of string values',
+      validate: (value: unknown) => metadataProblem(value) === null,
+      defaultMessage: (args) => metadataProblem(args?.value) ?? 'must be an object of string values',
     },
   });

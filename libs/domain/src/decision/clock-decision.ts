@@ -1,4 +1,4 @@
-import { addDays } from '../time/instant.js';
+import { addDays, dayEndAsOf } from '../time/instant.js';
 
 /** The clock stream holds each date at most once, in increasing order, with no gaps once started. */
 export interface ClockState {
@@ -32,3 +32,9 @@ export function ticksBefore(clock: ClockState, date: string, firstDate: string):
   }
   return dates;
 }
+
+/** How far after the server's clock an event (or a day's end) may lie: spec section 2. */
+export const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+/** A DayEnded for `date` is in the future while its as-of (the next UTC midnight) is more than the tolerance after `now`. */
+export const dayEndIsFuture = (date: string, now: number): boolean => dayEndAsOf(date) > now + FUTURE_TOLERANCE_MS;

@@ -1,4 +1,4 @@
-import { type ClockState, decideDayEnded, ticksBefore } from './clock-decision.js';
+import { type ClockState, dayEndIsFuture, decideDayEnded, ticksBefore } from './clock-decision.js';
 
 const clock = (lastDate: string | null): ClockState => ({ revision: lastDate === null ? -1n : 0n, lastDate });
 
@@ -52,5 +52,16 @@ describe('ticksBefore: every date after the last tick and before the event’s d
       state = { revision: state.revision + 1n, lastDate: date };
     }
     expect(state.lastDate).toBe('2024-01-02');
+  });
+});
+
+describe('dayEndIsFuture', () => {
+  const at = (iso: string) => Date.parse(iso);
+  it('holds a day whose end is more than 5 minutes after now', () => {
+    expect(dayEndIsFuture('2026-12-01', at('2026-12-01T12:00:00Z'))).toBe(true);
+    expect(dayEndIsFuture('2026-12-01', at('2026-12-01T23:54:59.999Z'))).toBe(true);
+    expect(dayEndIsFuture('2026-12-01', at('2026-12-01T23:55:00Z'))).toBe(false);
+    expect(dayEndIsFuture('2026-11-30', at('2026-12-01T00:00:00Z'))).toBe(false);
+    expect(dayEndIsFuture('9999-12-31', at('2026-12-01T00:00:00Z'))).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import {
 import type {
   ContactRole, InteractionChannel, InteractionDirection, InteractionIntent,
 } from '../../../../domain/src/events/event-types.js';
-import { IsNonEmptyString, IsOneOf } from '../field.validators.js';
+import { IsNonEmptyString, MAX_TEXT_LENGTH, IsOneOf } from '../field.validators.js';
 
 export class InteractionRecordedDto {
   @IsNonEmptyString() interactionId!: string;
@@ -13,5 +13,5 @@ export class InteractionRecordedDto {
   @IsOneOf(INTERACTION_DIRECTIONS) direction!: InteractionDirection;
   @IsOneOf(INTERACTION_INTENTS) intent!: InteractionIntent;
   @IsOptional() @IsOneOf(CONTACT_ROLES) contactRole?: ContactRole;
-  @IsOptional() @IsNonEmptyString() note?: string;
+  @IsOptional() @IsNonEmptyString(MAX_TEXT_LENGTH) note?: string;
 }
