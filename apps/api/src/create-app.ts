@@ -34,16 +34,17 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
   });
   app.useGlobalInterceptors(new JsonDepthInterceptor());
   app.enableShutdownHooks();
-  setupOpenApi(app);
-  registerHttpMetrics(app);
-  echoRequestId(adapter.getInstance());
-  logRequests(adapter.getInstance());
   try {
     app.get(ApiKeyStore).checkBinding(config.host);
+    // First, so that every route registered after it (the OpenAPI routes too) is tracked, limited and gets the security headers.
     await applyHttpLimits(app, config, BODY_LIMIT);
   } catch (error) {
     await app.close();
     throw error;
   }
+  setupOpenApi(app);
+  registerHttpMetrics(app);
+  echoRequestId(adapter.getInstance());
+  logRequests(adapter.getInstance());
   return app;
 }

@@ -124,6 +124,13 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
   Webhook: webhook,
   CreatedWebhook: { allOf: [webhook], type: 'object', properties: { secret: { type: 'string', pattern: '^whsec_' } }, required: ['secret'] },
   WebhookFailures: { allOf: [webhook], type: 'object', properties: { undelivered: { type: 'array', items: ref('IntegrationEvent') }, nextCursor: nullable(str) }, required: ['undelivered', 'nextCursor'] },
+  AdminAuditPage: obj({
+    items: { type: 'array', items: obj({
+      actor: str, action: { enum: ['clock.advance', 'projections.rebuild', 'projections.switch', 'keys.create', 'keys.revoke'] },
+      outcome: { enum: ['ok', 'rejected', 'failed'] }, details: { type: 'object' }, eventId: str, at: instant, revision: position, position,
+    }, ['actor', 'action', 'outcome', 'eventId', 'at', 'revision', 'position']) },
+    nextFromRevision: nullable(position),
+  }),
   ClockAdvance: obj({ ticks: int, first: nullable(date), last: nullable(date) }),
   RebuildProgress: rebuildProgress,
   ProjectionVersions: obj({

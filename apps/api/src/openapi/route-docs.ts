@@ -200,6 +200,12 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     responses: { 202: { description: 'the subscription, active again', schema: ref('Webhook') } },
     errors: ['INVALID_REQUEST', 'WEBHOOK_NOT_FOUND'],
   },
+  AdminController_auditLog: {
+    tag: 'admin', summary: 'The admin audit trail: who (key id) did what, when, with which outcome, oldest first',
+    query: [{ name: 'fromRevision', description: 'first revision of the admin stream (default 0)', schema: { type: 'string', pattern: '^\\d{1,19}$' } }, limit],
+    responses: { 200: { description: 'a page of admin actions', schema: ref('AdminAuditPage') } },
+    errors: ['INVALID_REQUEST'],
+  },
   HealthController_health: {
     tag: 'operations', summary: 'Detailed health: stores, projector, projection version, rules, clock; 503 when not ready',
     responses: {

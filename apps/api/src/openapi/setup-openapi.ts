@@ -16,6 +16,10 @@ const version = (): string => {
  * served by Fastify directly, outside the Nest routes the role guard protects, and say
  * nothing a client of the API may not know.
  */
+/** The routes Fastify serves for the document and Swagger UI (its assets under /docs/): public, outside the role guard. */
+export const isOpenApiRoute = (method: string, url: string): boolean =>
+  method === 'GET' && (url === '/openapi.json' || url === '/docs' || url.startsWith('/docs/'));
+
 export function setupOpenApi(app: INestApplication): void {
   SwaggerModule.setup('docs', app, () => createOpenApiDocument(app, version()), {
     jsonDocumentUrl: 'openapi.json',
