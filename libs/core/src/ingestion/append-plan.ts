@@ -21,8 +21,12 @@ export interface PlannedRequest extends AppendRequest {
  * - a call ends at each clock request (the clock stream is the last request of its call), so
  *   the customer events decided after a tick are appended after it, and when the tick fails the
  *   caller appends nothing that follows it.
- * A stream can still have several requests in a call (events of other streams in between);
- * the store then appends none of its later requests once one of them conflicts, and the caller
+ * - a stream has at most one request per call: when its events resume after another stream's,
+ *   a new call starts. The outcome of its earlier request decides whether the later one may go:
+ *   an earlier request answered `duplicate` (another writer stored those events, with other
+ *   metadata and so other hashes) would otherwise let the later one land at a matching revision,
+ *   chained to a hash that is not in the log.
+ * The store also appends none of a stream's later requests once one conflicts, and the caller
  * retries them all.
  * `revisionBefore` is each stream's revision before the round (-1n when it does not exist).
  */
@@ -33,7 +37,12 @@ export function planAppendCalls(decided: readonly DecidedEvent[], revisionBefore
 
   for (let i = 0; i < decided.length; i++) {
     const { index, streamId, event } = decided[i]!;
-    let request = call[call.length - 1];
+    let request: PlannedRequest | undefined = call[call.length - 1];
+    if (request?.streamId !== streamId && call.some((r) => r.streamId === streamId)) {
+      calls.push(call);
+      call = [];
+      request = undefined;
+    }
     if (request?.streamId !== streamId) {
       const revision = next.get(streamId) ?? revisionBefore(streamId);
       request = { streamId, expectedRevision: revision < 0n ? 'no_stream' : revision, events: [], indexes: [] };

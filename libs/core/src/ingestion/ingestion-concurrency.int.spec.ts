@@ -51,6 +51,27 @@ describe('IngestionService against another writer on the same log', () => {
     expect((await verifyChains(mine)).broken).toEqual([]);
   });
 
+  it('never chains a later request of a stream onto events another writer stored first with other metadata', async () => {
+    const a = new IngestionService(mine, 'USD', () => NOW);
+    const b = new IngestionService(theirs, 'USD', () => NOW);
+    await a.submit([ok(registered('e', '2025-01-01T00:00:00Z'))]);
+    await b.submit([ok(registered('f', '2025-01-01T00:00:00Z'))]);
+    const sharedPurchase = purchase('e', '2025-01-02T00:00:00Z', 1_000, { orderId: 'o1' });
+    const sharedRefund = refund('e', '2025-01-03T00:00:00Z', 100, { orderId: 'o1' });
+    // b stores the pair first, sent to it by another request (another correlation id, so other hashes).
+    await b.submit([ok({ ...sharedPurchase, metadata: { correlationId: 'to-b' } }), ok({ ...sharedRefund, metadata: { correlationId: 'to-b' } })]);
+    // a's group: the same pair (stale cache), another customer's event, then a new event of the first customer.
+    const results = await Promise.all([
+      a.submit([ok({ ...sharedPurchase, metadata: { correlationId: 'to-a' } }), ok({ ...sharedRefund, metadata: { correlationId: 'to-a' } })]),
+      a.submit([ok(purchase('f', '2025-01-02T00:00:00Z', 700, { orderId: 'f1' }))]),
+      a.submit([ok(purchase('e', '2025-01-04T00:00:00Z', 2_000, { orderId: 'o2' }))]),
+    ]);
+    expect(results.flat().map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'accepted', 'accepted']);
+    const stream = await mine.readStream('customer-e');
+    expect(stream.map((e) => [e.revision, e.metadata.correlationId ?? null])).toEqual([[0n, null], [1n, 'to-b'], [2n, 'to-b'], [3n, null]]);
+    expect((await verifyChains(mine)).broken).toEqual([]);
+  });
+
   it('answers an event the other writer stored meanwhile as a duplicate and chains the next one on the stored head', async () => {
     const a = new IngestionService(mine, 'USD', () => NOW);
     const b = new IngestionService(theirs, 'USD', () => NOW);
