@@ -1,10 +1,10 @@
-import type { AppendResult as ClientAppendResult, EventStoreDBClient } from '@eventstore/db-client';
+import type { AppendResult as ClientAppendResult } from '@eventstore/db-client';
 import { WrongExpectedRevisionError, type AppendRequest, type AppendResult } from '../event-store.port.js';
 import { assembleResult, planAppend, type AppendPlan, type StoredRef } from './esdb-append-plan.js';
 import { isWrongExpectedVersion, toWrongExpectedRevisionError } from './esdb-errors.js';
 import { encodePosition, positionOrUnknown } from './esdb-position.js';
 import { eventKey, toEventData } from './esdb-recorded-event.js';
-import { collectStream } from './esdb-reads.js';
+import { collectStream, type EsdbReader } from './esdb-reads.js';
 import { toClientExpectedRevision, toPortActualRevision } from './esdb-revision.js';
 import { KnownEventsCache, type KnownStream } from './known-events-cache.js';
 import { createKeyedLock, runOrderedPipeline } from './ordered-pipeline.js';
@@ -32,13 +32,14 @@ export interface EsdbAppenderOptions {
  * between: the tail is read again and the request re-planned, so a concurrent retry of the same
  * events is still acknowledged as a duplicate.
  */
-export function createEsdbAppender(client: EventStoreDBClient, options: EsdbAppenderOptions) {
+export function createEsdbAppender(reader: EsdbReader, options: EsdbAppenderOptions) {
+  const { client } = reader;
   const cache = new KnownEventsCache(options.cacheSize);
   const lock = createKeyedLock();
 
   const refresh = async (streamId: string): Promise<KnownStream> => {
     const from = cache.entry(streamId).lastRevision + 1n;
-    for (const resolved of await collectStream(client, streamId, from)) {
+    for (const resolved of await collectStream(reader, streamId, from)) {
       const event = resolved.event;
       if (!event) continue;
       cache.record(streamId, eventKey(event.id), { revision: event.revision, position: positionOrUnknown(event.position) });
