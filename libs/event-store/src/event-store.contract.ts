@@ -238,6 +238,24 @@ export function describeEventStoreContract(adapterName: string, factory: StoreFa
       });
     });
 
+    describe('requests over the append limit', () => {
+      it('are written whole and in order as chained appends under the limit, the expected revision checked first', async () => {
+        const streamId = uniqueStream('over-limit');
+        const padding = 'p'.repeat(420);
+        const events = Array.from({ length: 1500 }, (_, i) => newEvent('Padded', { i, padding }));
+        await expect(store.append({ streamId, expectedRevision: 5n, events })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+        expect(await store.streamRevision(streamId)).toBe('no_stream');
+
+        const [result] = await store.appendMany([{ streamId, expectedRevision: 'no_stream', events }]);
+        if (isConflict(result) || !result) throw new Error(`unexpected ${String(result)}`);
+        expect(result.nextExpectedRevision).toBe(1499n);
+        expect(result.events.map((e) => e.revision)).toEqual(events.map((_, i) => BigInt(i)));
+        const read = await store.readStream(streamId);
+        expect(read.map((e) => e.data.i)).toEqual(events.map((_, i) => i));
+        expect(read.every((e, i) => i === 0 || e.position > read[i - 1]!.position)).toBe(true);
+      }, 30_000);
+    });
+
     describe('appendMany', () => {
       it('applies requests in order and reports conflicts in their slot while the others go through', async () => {
         const a = uniqueStream('many-a');

@@ -1,5 +1,6 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
 import type { EventStore } from '../event-store.port.js';
+import { withAppendLimit } from '../append-limit.js';
 import { openSubscriptions } from '../open-subscriptions.js';
 import { createEsdbAppender } from './esdb-appender.js';
 import { lastOrdinaryPosition, lastRevision, readAllAfter, readStreamEvents } from './esdb-reads.js';
@@ -31,7 +32,7 @@ export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore
   const subscriptions = openSubscriptions();
   const headPosition = (): Promise<bigint> => lastOrdinaryPosition(reader);
 
-  return {
+  return withAppendLimit({
     append: (request) => appender.append(request),
     appendMany: (requests) => appender.appendMany(requests),
     readStream: (streamId, fromRevision = 0n, maxCount = Number.MAX_SAFE_INTEGER) =>
@@ -47,5 +48,5 @@ export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore
       await subscriptions.stopAll();
       await client.dispose();
     },
-  };
+  });
 }
