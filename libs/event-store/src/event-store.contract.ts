@@ -11,7 +11,12 @@ import { describeSkipped } from '../../../test/support/skipped-suite.js';
 
 type StoreFactory = () => Promise<{ store: EventStore; teardown: () => Promise<void> } | null>;
 
-const uniqueStream = (prefix: string): string => `${prefix}-${randomUUID().slice(0, 12)}`;
+/**
+ * Contract streams carry a prefix of their own, so a log shared with the service (the real-stack
+ * recipe) tells them apart; the projector skips them as streams it does not own.
+ */
+export const CONTRACT_STREAM_PREFIX = 'contract-';
+const uniqueStream = (prefix: string): string => `${CONTRACT_STREAM_PREFIX}${prefix}-${randomUUID().slice(0, 12)}`;
 
 const newEvent = (type = 'TestHappened', data: Record<string, unknown> = {}): NewEvent => ({
   eventId: randomUUID(),

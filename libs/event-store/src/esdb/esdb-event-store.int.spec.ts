@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
-import { describeEventStoreContract } from '../event-store.contract.js';
+import { CONTRACT_STREAM_PREFIX, describeEventStoreContract } from '../event-store.contract.js';
 import type { AppendRequest, EventStore, NewEvent } from '../event-store.port.js';
 import { createEsdbEventStore } from './esdb-event-store.js';
 
@@ -23,7 +23,7 @@ const newEvent = (type = 'TestHappened', data: Record<string, unknown> = {}): Ne
   data,
   metadata: { correlationId: randomUUID() },
 });
-const uniqueStream = (prefix: string): string => `${prefix}-${randomUUID().slice(0, 12)}`;
+const uniqueStream = (prefix: string): string => `${CONTRACT_STREAM_PREFIX}${prefix}-${randomUUID().slice(0, 12)}`;
 
 (connectionString ? describe : describe.skip)('EventStoreDB adapter specifics', () => {
   const stores: EventStore[] = [];

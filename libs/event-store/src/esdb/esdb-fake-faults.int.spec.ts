@@ -8,7 +8,7 @@ import { createEsdbEventStore, type EsdbEventStoreOptions } from './esdb-event-s
 const newEvent = (type = 'TestHappened', data: Record<string, unknown> = {}): NewEvent => ({
   eventId: randomUUID(), type, data, metadata: { correlationId: randomUUID() },
 });
-const stream = (prefix: string): string => `${prefix}-${randomUUID().slice(0, 8)}`;
+const stream = (prefix: string): string => `contract-${prefix}-${randomUUID().slice(0, 8)}`;
 async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms)));
