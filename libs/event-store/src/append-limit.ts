@@ -78,13 +78,13 @@ export function withAppendLimit(store: EventStore, maxBytes = MAX_APPEND_BYTES):
     headPosition: () => store.headPosition(),
     subscribeToAll: (options) => store.subscribeToAll(options),
     close: () => store.close(),
-    async appendMany(requests) {
+    async appendMany(requests, options) {
       const chunked = requests.map(split);
-      if (chunked.every((chunks) => chunks.length <= 1)) return store.appendMany(requests);
+      if (chunked.every((chunks) => chunks.length <= 1)) return store.appendMany(requests, options);
       const outcomes: Outcome[] = [];
       let run: AppendRequest[] = [];
       const flush = async (): Promise<void> => {
-        if (run.length > 0) outcomes.push(...(await store.appendMany(run)));
+        if (run.length > 0) outcomes.push(...(await store.appendMany(run, options)));
         run = [];
       };
       for (const [i, request] of requests.entries()) {

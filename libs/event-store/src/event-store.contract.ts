@@ -290,13 +290,36 @@ export function describeEventStoreContract(adapterName: string, factory: StoreFa
         });
         expect(appended.map((r) => r.nextExpectedRevision)).toEqual([1n, 0n, 2n, 0n]);
         const positions = appended.flatMap((r) => r.events.map((e) => e.position));
-        expect(positions).toEqual([...positions].sort((x, y) => (x < y ? -1 : 1)));
         expect(new Set(positions).size).toBe(positions.length);
+        // Requests to one stream keep their order in the log.
+        const ofA = [appended[0]!, appended[2]!].flatMap((r) => r.events.map((e) => e.position));
+        expect(ofA).toEqual([...ofA].sort((x, y) => (x < y ? -1 : 1)));
 
         expect(await store.streamRevision(a)).toBe(2n);
         expect(await store.streamRevision(b)).toBe(0n);
         expect(await store.streamRevision(c)).toBe('no_stream');
         expect(await store.streamRevision(d)).toBe(0n);
+      });
+
+      it('keeps a clock request after every earlier request and before every later one', async () => {
+        const clock = uniqueStream('many-clock');
+        const customers = Array.from({ length: 6 }, (_, i) => uniqueStream(`many-c${i}`));
+        const requests: AppendRequest[] = [
+          ...customers.slice(0, 3).map((streamId) => ({ streamId, expectedRevision: 'any' as const, events: [newEvent()] })),
+          { streamId: clock, expectedRevision: 'no_stream', events: [newEvent('DayEnded')] },
+          ...customers.slice(3).map((streamId) => ({ streamId, expectedRevision: 'any' as const, events: [newEvent()] })),
+          { streamId: clock, expectedRevision: 0n, events: [newEvent('DayEnded')] },
+          { streamId: customers[0]!, expectedRevision: 0n, events: [newEvent()] },
+        ];
+        const results = await store.appendMany(requests, { orderedStreams: [clock] });
+        const positions = results.map((r) => {
+          if (isConflict(r)) throw r;
+          return r.events[0]!.position;
+        });
+        const [firstTick, secondTick] = [positions[3]!, positions[7]!];
+        expect(positions.slice(0, 3).every((p) => p < firstTick)).toBe(true);
+        expect(positions.slice(4, 7).every((p) => p > firstTick && p < secondTick)).toBe(true);
+        expect(positions[8]! > secondTick).toBe(true);
       });
 
       it('acknowledges duplicates across requests of one call', async () => {

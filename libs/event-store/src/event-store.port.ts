@@ -59,6 +59,11 @@ export class WrongExpectedRevisionError extends Error {
   }
 }
 
+export interface AppendManyOptions {
+  /** Streams whose requests keep their place relative to every other request (default: the clock stream). */
+  orderedStreams?: readonly string[];
+}
+
 export interface ReadAllOptions {
   /** Read events with position strictly greater than this (exclusive); undefined = from the start. */
   after?: bigint;
@@ -87,9 +92,12 @@ export interface EventStore {
   /**
    * Appends several requests in order. Each request is atomic on its own; a conflicting
    * request is reported (not thrown) and the others still go through. The embedded adapter
-   * runs them all in one transaction.
+   * runs them all in one transaction. In the log, requests to one stream keep their order and a
+   * clock-stream request stays after every earlier request and before every later one; requests
+   * to different customer streams between two clock requests may land in any order (the
+   * EventStoreDB adapter pipelines them).
    */
-  appendMany(requests: AppendRequest[]): Promise<Array<AppendResult | WrongExpectedRevisionError>>;
+  appendMany(requests: AppendRequest[], options?: AppendManyOptions): Promise<Array<AppendResult | WrongExpectedRevisionError>>;
   /** Events of one stream forwards from a revision (inclusive). */
   readStream(streamId: string, fromRevision?: bigint, maxCount?: number): Promise<RecordedEvent[]>;
   /** The current revision of a stream, or 'no_stream'. */

@@ -9,6 +9,22 @@ type BatchReq = InstanceType<typeof streams.BatchAppendReq>;
 type BatchResp = InstanceType<typeof streams.BatchAppendResp>;
 type Proposed = InstanceType<typeof streams.AppendReq.ProposedMessage> | InstanceType<typeof streams.BatchAppendReq.ProposedMessage>;
 
+/** Simulated latency of an append and the most appends the fake held at once (pipelining shows as > 1). */
+export interface AppendLatency {
+  delayMs: number;
+  inFlight: number;
+  maxInFlight: number;
+}
+
+const later = (latency: AppendLatency, answer: () => void): void => {
+  if (latency.delayMs <= 0) return answer();
+  latency.maxInFlight = Math.max(latency.maxInFlight, ++latency.inFlight);
+  setTimeout(() => {
+    latency.inFlight--;
+    answer();
+  }, latency.delayMs);
+};
+
 const FAILED_PRECONDITION = 9;
 const INVALID_ARGUMENT = 3;
 
@@ -24,7 +40,7 @@ const toProposed = (message: Proposed): ProposedEvent => {
 };
 
 /** Append: a client stream of one options message then the events; answers once, at the end. */
-export function appendHandler(log: FakeLog) {
+export function appendHandler(log: FakeLog, latency: AppendLatency) {
   return (call: ServerReadableStream<AppendReq, AppendResp>, callback: sendUnaryData<AppendResp>): void => {
     let streamId = '';
     let expected: WireExpected = { kind: 'any' };
@@ -38,7 +54,7 @@ export function appendHandler(log: FakeLog) {
         else if (options.hasStreamExists()) expected = { kind: 'stream_exists' };
       } else if (request.hasProposedMessage()) events.push(toProposed(request.getProposedMessage()!));
     });
-    call.on('end', () => {
+    call.on('end', () => later(latency, () => {
       const outcome = log.append(streamId, expected, events);
       if (outcome.kind === 'too_large') {
         callback(callError(GrpcStatus.INVALID_ARGUMENT, `Maximum Append Size of ${outcome.maxAppendSize} Exceeded.`, {
@@ -69,7 +85,7 @@ export function appendHandler(log: FakeLog) {
         response.setWrongExpectedVersion(wrong);
       }
       callback(null, response);
-    });
+    }));
   };
 }
 
@@ -103,7 +119,7 @@ function allStreamPosition(position: bigint) {
  * BatchAppend: one duplex call per client channel; requests carry a correlation id, options in
  * the first chunk, events in any number of chunks up to `is_final`; one answer per correlation id.
  */
-export function batchAppendHandler(log: FakeLog) {
+export function batchAppendHandler(log: FakeLog, latency: AppendLatency) {
   return (call: ServerDuplexStream<BatchReq, BatchResp>): void => {
     const pending = new Map<string, { streamId: string; expected: WireExpected; events: ProposedEvent[] }>();
     call.on('data', (request: BatchReq) => {
@@ -120,7 +136,8 @@ export function batchAppendHandler(log: FakeLog) {
       entry.events.push(...request.getProposedMessagesList().map(toProposed));
       if (!request.getIsFinal()) return;
       pending.delete(key);
-      call.write(batchResponse(request.getCorrelationId(), entry.streamId, log.append(entry.streamId, entry.expected, entry.events)));
+      const { streamId, expected, events } = entry;
+      later(latency, () => call.write(batchResponse(request.getCorrelationId(), streamId, log.append(streamId, expected, events))));
     });
     call.on('end', () => call.end());
   };

@@ -1,5 +1,5 @@
 import { Server, ServerCredentials, status as GrpcStatus, type ServerWritableStream } from '@grpc/grpc-js';
-import { appendHandler, batchAppendHandler } from './append-handlers.js';
+import { appendHandler, batchAppendHandler, type AppendLatency } from './append-handlers.js';
 import { FakeLog, MAX_APPEND_SIZE } from './fake-log.js';
 import { features, featuresService, streamsService } from './grpc-modules.js';
 import { readHandler, type ReadFaults } from './read-handler.js';
@@ -11,6 +11,8 @@ export interface EsdbFakeOptions {
   maxAppendSize?: number;
   /** Write a system event ($statsCollected) after every n-th append; 0 = never (default 5). */
   systemEventEvery?: number;
+  /** Each append is written and answered this long after it arrived (default 0). */
+  appendDelayMs?: number;
 }
 
 export interface EsdbFake {
@@ -26,6 +28,8 @@ export interface EsdbFake {
   acceptConnections(): Promise<void>;
   /** Calls served per method name since start. */
   calls: Map<string, number>;
+  /** Appends held at once, at most (with appendDelayMs). */
+  appendLatency: AppendLatency;
   stop(): Promise<void>;
 }
 
@@ -38,6 +42,7 @@ export async function startEsdbFake(options: EsdbFakeOptions = {}): Promise<Esdb
   const log = new FakeLog({ maxAppendSize: options.maxAppendSize ?? MAX_APPEND_SIZE, systemEventEvery: options.systemEventEvery ?? 5 });
   const faults: ReadFaults = { stallReads: false, subscriptions: new Set() };
   const calls = new Map<string, number>();
+  const appendLatency: AppendLatency = { delayMs: options.appendDelayMs ?? 0, inFlight: 0, maxInFlight: 0 };
   const counted = <A extends unknown[]>(name: string, handler: (...args: A) => void) => (...args: A) => {
     calls.set(name, (calls.get(name) ?? 0) + 1);
     handler(...args);
@@ -51,8 +56,8 @@ export async function startEsdbFake(options: EsdbFakeOptions = {}): Promise<Esdb
   const implementation = {
     streams: {
       read: counted('read', readHandler(log, faults)),
-      append: counted('append', appendHandler(log)),
-      batchAppend: counted('batchAppend', batchAppendHandler(log)),
+      append: counted('append', appendHandler(log, appendLatency)),
+      batchAppend: counted('batchAppend', batchAppendHandler(log, appendLatency)),
       delete: (_call: unknown, callback: (error: unknown) => void) => callback(callError(GrpcStatus.UNIMPLEMENTED, 'not in the fake')),
       tombstone: (_call: unknown, callback: (error: unknown) => void) => callback(callError(GrpcStatus.UNIMPLEMENTED, 'not in the fake')),
     },
@@ -97,6 +102,7 @@ export async function startEsdbFake(options: EsdbFakeOptions = {}): Promise<Esdb
     connectionString: `esdb://127.0.0.1:${port}?tls=false`,
     log,
     calls,
+    appendLatency,
     dropSubscriptions() {
       const live = [...faults.subscriptions] as ServerWritableStream<unknown, unknown>[];
       faults.subscriptions.clear();

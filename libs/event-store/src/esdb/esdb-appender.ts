@@ -1,5 +1,5 @@
 import type { AppendResult as ClientAppendResult } from '@eventstore/db-client';
-import { WrongExpectedRevisionError, type AppendRequest, type AppendResult } from '../event-store.port.js';
+import { CLOCK_STREAM, WrongExpectedRevisionError, type AppendManyOptions, type AppendRequest, type AppendResult } from '../event-store.port.js';
 import { assembleResult, planAppend, type AppendPlan, type StoredRef } from './esdb-append-plan.js';
 import { isWrongExpectedVersion, toWrongExpectedRevisionError } from './esdb-errors.js';
 import { encodePosition, positionOrUnknown } from './esdb-position.js';
@@ -109,18 +109,22 @@ export function createEsdbAppender(reader: EsdbReader, options: EsdbAppenderOpti
 
     /**
      * Requests in order, each atomic on its own. Reads and planning run ahead for up to `concurrency`
-     * requests (one at a time per stream), but the appends themselves are issued one after another so
-     * that $all holds them in request order, as the embedded adapter does (the ingestion relies on a
-     * clock tick landing before the customer event that triggered it).
+     * requests (one at a time per stream). The appends of different streams are pipelined: those
+     * between two requests to an ordered stream (the clock) are in flight together, one at a time per
+     * stream, while a clock request is appended after every earlier request and before every later
+     * one, so a tick still lands before the customer event that needed it (the ingestion relies on
+     * it). Awaiting each append in turn made an import one round trip per request.
      */
-    async appendMany(requests: AppendRequest[]): Promise<Outcome[]> {
+    async appendMany(requests: AppendRequest[], { orderedStreams = [CLOCK_STREAM] }: AppendManyOptions = {}): Promise<Outcome[]> {
       const recordedAt = new Date().toISOString();
+      const ordered = new Set(orderedStreams);
       return runOrderedPipeline(requests, {
         concurrency: options.concurrency,
         keyOf: (request) => request.streamId,
         lock,
         prepare,
         commit: (request, plan) => commit(request, plan, recordedAt),
+        isBarrier: (request) => ordered.has(request.streamId),
         finish,
       });
     },

@@ -78,7 +78,7 @@ const uniqueStream = (prefix: string): string => `${CONTRACT_STREAM_PREFIX}${pre
     expect((await store.readStream(streamId)).map((e) => e.type)).toEqual(['TestHappened']);
   });
 
-  it('keeps request order in $all while planning many streams ahead', async () => {
+  it('keeps request order in $all for ordered streams while planning many streams ahead', async () => {
     const store = openStore({ appendConcurrency: 16 });
     const streams = Array.from({ length: 20 }, (_, i) => uniqueStream(`many-${i}`));
     const requests: AppendRequest[] = Array.from({ length: 100 }, (_, i) => ({
@@ -86,7 +86,7 @@ const uniqueStream = (prefix: string): string => `${CONTRACT_STREAM_PREFIX}${pre
       expectedRevision: 'any',
       events: [newEvent('Counted', { i })],
     }));
-    const results = await store.appendMany(requests);
+    const results = await store.appendMany(requests, { orderedStreams: streams });
     const positions = results.map((r) => {
       if (r instanceof Error) throw r;
       return r.events[0]!.position;

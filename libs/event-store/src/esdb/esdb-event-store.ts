@@ -34,7 +34,7 @@ export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore
 
   return withAppendLimit({
     append: (request) => appender.append(request),
-    appendMany: (requests) => appender.appendMany(requests),
+    appendMany: (requests, appendOptions) => appender.appendMany(requests, appendOptions),
     readStream: (streamId, fromRevision = 0n, maxCount = Number.MAX_SAFE_INTEGER) =>
       readStreamEvents(reader, streamId, fromRevision, maxCount),
     streamRevision: (streamId) => lastRevision(reader, streamId),
