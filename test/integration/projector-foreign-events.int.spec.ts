@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultRules } from '@lifecycle/domain';
-import { CLOCK_STREAM, customerStream, type NewEvent } from '@lifecycle/event-store';
+import { CLOCK_STREAM, createSqliteEventStore, customerStream, type EventStore, type NewEvent } from '@lifecycle/event-store';
+import { createSqliteProjectionCatalog, type ProjectionCatalog, type ReadModelStore } from '@lifecycle/read-model';
 import { catchUp } from '../../libs/core/src/projection/catch-up.js';
 import { Projector } from '../../libs/core/src/projection/projector.js';
 import { envelope, purchaseBody } from '../support/envelopes.js';
-import { openTestStores, type TestStores } from '../support/test-stores.js';
 
 const raw = (type: string, data: Record<string, unknown>): NewEvent => ({ eventId: randomUUID(), type, data, metadata: {} });
 const business = (customerId: string, occurredAt: string): NewEvent => {
@@ -17,17 +17,23 @@ const business = (customerId: string, occurredAt: string): NewEvent => {
 
 describe('Projector on a shared log: events it does not own', () => {
   const dir = mkdtempSync(join(tmpdir(), 'foreign-'));
-  let stores: TestStores;
+  // The embedded adapters: the skipping is the projector's, whatever the store.
+  let events: EventStore;
+  let catalog: ProjectionCatalog;
+  let readModel: ReadModelStore;
   beforeAll(async () => {
-    stores = await openTestStores(dir);
+    events = createSqliteEventStore({ file: join(dir, 'events.sqlite') });
+    catalog = await createSqliteProjectionCatalog({ dir });
+    readModel = await catalog.open(await catalog.activeVersion());
   });
   afterAll(async () => {
-    await stores.close();
+    await events.close();
+    await readModel.close();
+    await catalog.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('skips and counts them instead of failing, projects the rest and moves its checkpoint past them', async () => {
-    const { events, readModel } = stores;
     await events.append({ streamId: customerStream('c1'), expectedRevision: 'no_stream', events: [business('c1', '1997-01-01T10:00:00.000Z')] });
     // What other writers of the same log put there: a contract suite, the admin audit stream, stray types and bodies.
     await events.append({ streamId: `contract-roundtrip-${randomUUID().slice(0, 8)}`, expectedRevision: 'any', events: [raw('CustomerRegistered', { name: 'Ada', tags: ['a'] })] });
