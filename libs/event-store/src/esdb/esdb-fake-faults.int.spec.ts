@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
+import { EventStoreDBClient, jsonEvent, NO_STREAM } from '@eventstore/db-client';
 import { startEsdbFake, type EsdbFake } from '../../../../test/support/esdb-fake/esdb-fake-server.js';
 import type { EventStore, NewEvent, RecordedEvent } from '../event-store.port.js';
 import { EsdbReadTimeoutError } from './esdb-read-call.js';
@@ -45,7 +45,7 @@ describe('EventStoreDB adapter on the protocol-level FAKE server: leaks, timeout
     expect(await store.streamRevision(stream('missing'))).toBe('no_stream');
     await within(store.close(), 2000, 'close() after 200 streamRevision calls');
     stores.splice(0);
-  });
+  }, 20_000);
 
   it('cancels a read that receives nothing within the read timeout, and reads again afterwards', async () => {
     const store = open({ readTimeoutMs: 150 });
@@ -123,5 +123,31 @@ describe('EventStoreDB adapter on the protocol-level FAKE server: leaks, timeout
       if (revision === undefined) await sleep(100);
     }
     expect(revision).toBe(0n);
+  });
+
+  it('works through Streams.Append too, for servers without BatchAppend: conflicts, limit and no_stream', async () => {
+    const legacy = await startEsdbFake({ batchAppend: false, maxAppendSize: 64 * 1024 });
+    const store = createEsdbEventStore({ connectionString: legacy.connectionString });
+    try {
+      const streamId = stream('legacy');
+      const first = await store.append({ streamId, expectedRevision: 'no_stream', events: [newEvent(), newEvent()] });
+      expect(first.nextExpectedRevision).toBe(1n);
+      await expect(store.append({ streamId, expectedRevision: 'no_stream', events: [newEvent()] })).rejects.toMatchObject({ expected: 'no_stream', actual: 1n });
+      await expect(store.append({ streamId: stream('missing'), expectedRevision: 4n, events: [newEvent()] })).rejects.toMatchObject({ actual: 'no_stream' });
+      const raw = EventStoreDBClient.connectionString(legacy.connectionString);
+      // The server's own check, which the adapter's planning normally pre-empts.
+      await expect(raw.appendToStream(streamId, jsonEvent({ type: 'Late', data: {} }), { expectedRevision: NO_STREAM })).rejects.toMatchObject({
+        type: 'wrong-expected-version', actualVersion: 1n,
+      });
+      await expect(raw.appendToStream(stream('big'), [jsonEvent({ type: 'Big', data: { pad: 'x'.repeat(70_000) } })])).rejects.toMatchObject({
+        type: 'maximum-append-size-exceeded', maxAppendSize: 64 * 1024,
+      });
+      await raw.dispose();
+      expect(legacy.calls.get('append')).toBeGreaterThanOrEqual(3);
+      expect(legacy.calls.get('batchAppend')).toBeUndefined();
+    } finally {
+      await store.close();
+      await legacy.stop();
+    }
   });
 });
