@@ -22,7 +22,7 @@ export class HealthController {
         readModel: this.config.mongodbUri ? 'mongodb' : 'sqlite',
         dataDir: this.config.eventStoreConnectionString && this.config.mongodbUri ? null : this.config.dataDir,
       },
-      projector,
+      projector: { ...projector, ...this.projector.foreignEvents() },
       projection: { version: this.projections.version, rebuild },
       rulesVersion: rulesVersion(this.config.rules),
       clock: projector.clockDate,

@@ -128,7 +128,7 @@ export class ProjectorService implements OnApplicationShutdown {
     }
   }
 
-  async status(): Promise<{ mode: 'in-process' | 'external'; running: boolean; caughtUp: boolean; checkpoint: string | null; head: string; lag: string; clockDate: string | null; error: string | null; foreignEvents: Projector['stats']['foreignEvents']; lastForeignEvent: Projector['stats']['lastForeignEvent'] }> {
+  async status(): Promise<{ mode: 'in-process' | 'external'; running: boolean; caughtUp: boolean; checkpoint: string | null; head: string; lag: string; clockDate: string | null; error: string | null }> {
     const head = await this.events.headPosition();
     const meta = await this.readModel.loadMeta();
     const checkpoint = meta.checkpoint;
@@ -141,10 +141,12 @@ export class ProjectorService implements OnApplicationShutdown {
       lag: (checkpoint === null ? head + 1n : head - checkpoint).toString(),
       clockDate: meta.clockDate,
       error: this.lastError,
-      // Skipped by this process's projector (events it does not own); zero where another process projects.
-      foreignEvents: this.projector.stats.foreignEvents,
-      lastForeignEvent: this.projector.stats.lastForeignEvent,
     };
+  }
+
+  /** Events of streams or types this process's projector skipped as not its own (zero where another process projects). */
+  foreignEvents(): { foreignEvents: number; lastForeignEvent: Projector['stats']['lastForeignEvent'] } {
+    return { foreignEvents: this.projector.stats.foreignEvents, lastForeignEvent: this.projector.stats.lastForeignEvent };
   }
 
   private reached(position: bigint): boolean {
