@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CDNOW_ESDB_FAKE=full node --experimental-vm-modules --no-warnings node_modules/jest/bin/jest.js \
-  --selectProjects integration test/golden/cdnow-esdb-fake.int.spec.ts
+  test/golden/cdnow-esdb-fake.int.spec.ts --selectProjects integration
