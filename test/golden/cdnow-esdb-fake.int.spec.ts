@@ -67,7 +67,8 @@ const differences = (actual: Array<Record<string, unknown>>, expected: Array<Rec
   if (actual.length !== expected.length) out.push(`customers: ${actual.length} != ${expected.length}`);
   expected.forEach((exp, i) => {
     const act = actual[i] ?? {};
-    for (const field of new Set([...Object.keys(exp), ...Object.keys(act)])) {
+    // The expected file holds a subset of the profile's fields; two read models are compared on all of them.
+    for (const field of FULL ? Object.keys(exp) : new Set([...Object.keys(exp), ...Object.keys(act)])) {
       if (JSON.stringify(act[field]) !== JSON.stringify(exp[field])) out.push(`${String(exp.customerId)}.${field}: ${JSON.stringify(act[field])} != ${JSON.stringify(exp[field])}`);
     }
   });
