@@ -16,9 +16,9 @@ import { startEsdbFake, type EsdbFake } from '../support/esdb-fake/esdb-fake-ser
 /**
  * CDNOW through the EventStoreDB adapter on the protocol-level fake. In npm test: a slice (the
  * customers whose id matches SLICE, whole histories: 1,278 customers, 6,790 events), compared
- * field by field, customer by customer, with the same slice through the embedded SQLite log (the expected files are for the
- * full file; ranking cutoffs depend on the whole population). `npm run golden:esdb-fake` runs the
- * full file against the expected results instead.
+ * field by field, customer by customer, with the same slice through the embedded SQLite log
+ * (the expected files are for the full file, and ranking cutoffs depend on the whole
+ * population). `npm run golden:esdb-fake` runs the full file against the expected results.
  */
 const FULL = process.env.CDNOW_ESDB_FAKE === 'full';
 const SLICE = /[13579]7$/;
