@@ -142,4 +142,15 @@ describe(`CDNOW through the EventStoreDB adapter on the protocol-level FAKE serv
     const [metaA, metaB] = [await esdb.readModel.loadMeta(), await reference!.readModel.loadMeta()];
     expect({ date: metaA.clockDate, cutoffs: metaA.cutoffs }).toEqual({ date: metaB.clockDate, cutoffs: metaB.cutoffs });
   });
+
+  (FULL ? it : it.skip)('has the expected cutoffs for every date, segment counts and transition counts', async () => {
+    const summary = JSON.parse(readFileSync(join(CDNOW_DIR, 'expected/summary.json'), 'utf8'));
+    const cutoffs = readFileSync(join(CDNOW_DIR, 'expected/cutoffs.ndjson'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    expect(await esdb.readModel.allCutoffs()).toEqual(cutoffs);
+    const counts = await esdb.readModel.segmentCounts();
+    expect({ customers: counts.customers, status: counts.status, valueTier: counts.valueTier }).toEqual({
+      customers: summary.customers, status: summary.status, valueTier: summary.valueTier,
+    });
+    expect((await esdb.readModel.transitionCounts()).byField).toEqual(summary.transitions);
+  });
 });
