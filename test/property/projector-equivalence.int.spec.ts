@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import {
   addDays, type BusinessEvent, DAY_MS, dayEndAsOf, defaultRules, formatInstant, type LifecycleEvent, parseDate, toProfile,
 } from '@lifecycle/domain';
-import type { RecordedEvent } from '@lifecycle/event-store';
+import { CLOCK_STREAM, customerStream, type RecordedEvent } from '@lifecycle/event-store';
 import { createSqliteReadModel, type ReadModelStore } from '@lifecycle/read-model';
 import { Projector } from '../../libs/core/src/projection/projector.js';
 import { toNewEvent } from '../../libs/core/src/projection/to-lifecycle-event.js';
@@ -85,7 +85,9 @@ function buildLog(drafts: Draft[], lateShare: number): LifecycleEvent[] {
 const recorded = (log: LifecycleEvent[]): RecordedEvent[] =>
   log.map((event, i) => {
     const e = toNewEvent(event, {});
-    return { ...e, streamId: 's', revision: 0n, position: BigInt(i + 1), recordedAt: '2024-01-01T00:00:00.000Z' };
+    // The streams the service writes them to (the projector skips events of streams it does not own).
+    const streamId = event.type === 'DayEnded' ? CLOCK_STREAM : customerStream(event.customerId);
+    return { ...e, streamId, revision: 0n, position: BigInt(i + 1), recordedAt: '2024-01-01T00:00:00.000Z' };
   });
 
 async function project(log: LifecycleEvent[], batchSize: number): Promise<ReadModelStore> {

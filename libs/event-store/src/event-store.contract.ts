@@ -11,7 +11,12 @@ import { describeSkipped } from '../../../test/support/skipped-suite.js';
 
 type StoreFactory = () => Promise<{ store: EventStore; teardown: () => Promise<void> } | null>;
 
-const uniqueStream = (prefix: string): string => `${prefix}-${randomUUID().slice(0, 12)}`;
+/**
+ * Contract streams carry a prefix of their own, so a log shared with the service (the real-stack
+ * recipe) tells them apart; the projector skips them as streams it does not own.
+ */
+export const CONTRACT_STREAM_PREFIX = 'contract-';
+const uniqueStream = (prefix: string): string => `${CONTRACT_STREAM_PREFIX}${prefix}-${randomUUID().slice(0, 12)}`;
 
 const newEvent = (type = 'TestHappened', data: Record<string, unknown> = {}): NewEvent => ({
   eventId: randomUUID(),
@@ -238,6 +243,24 @@ export function describeEventStoreContract(adapterName: string, factory: StoreFa
       });
     });
 
+    describe('requests over the append limit', () => {
+      it('are written whole and in order as chained appends under the limit, the expected revision checked first', async () => {
+        const streamId = uniqueStream('over-limit');
+        const padding = 'p'.repeat(420);
+        const events = Array.from({ length: 1500 }, (_, i) => newEvent('Padded', { i, padding }));
+        await expect(store.append({ streamId, expectedRevision: 5n, events })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+        expect(await store.streamRevision(streamId)).toBe('no_stream');
+
+        const [result] = await store.appendMany([{ streamId, expectedRevision: 'no_stream', events }]);
+        if (isConflict(result) || !result) throw new Error(`unexpected ${String(result)}`);
+        expect(result.nextExpectedRevision).toBe(1499n);
+        expect(result.events.map((e) => e.revision)).toEqual(events.map((_, i) => BigInt(i)));
+        const read = await store.readStream(streamId);
+        expect(read.map((e) => e.data.i)).toEqual(events.map((_, i) => i));
+        expect(read.every((e, i) => i === 0 || e.position > read[i - 1]!.position)).toBe(true);
+      }, 30_000);
+    });
+
     describe('appendMany', () => {
       it('applies requests in order and reports conflicts in their slot while the others go through', async () => {
         const a = uniqueStream('many-a');
@@ -267,8 +290,10 @@ export function describeEventStoreContract(adapterName: string, factory: StoreFa
         });
         expect(appended.map((r) => r.nextExpectedRevision)).toEqual([1n, 0n, 2n, 0n]);
         const positions = appended.flatMap((r) => r.events.map((e) => e.position));
-        expect(positions).toEqual([...positions].sort((x, y) => (x < y ? -1 : 1)));
         expect(new Set(positions).size).toBe(positions.length);
+        // Requests to one stream keep their order in the log.
+        const ofA = [appended[0]!, appended[2]!].flatMap((r) => r.events.map((e) => e.position));
+        expect(ofA).toEqual([...ofA].sort((x, y) => (x < y ? -1 : 1)));
 
         expect(await store.streamRevision(a)).toBe(2n);
         expect(await store.streamRevision(b)).toBe(0n);
@@ -292,6 +317,27 @@ export function describeEventStoreContract(adapterName: string, factory: StoreFa
         expect(results[2]).toMatchObject({ streamId, expected: 0n, actual: 0n });
         expect((await store.readStream(streamId)).map((e) => e.eventId)).toEqual([theirs.eventId]);
         expect(await store.streamRevision(other)).toBe(0n);
+      });
+
+      it('keeps a clock request after every earlier request and before every later one', async () => {
+        const clock = uniqueStream('many-clock');
+        const customers = Array.from({ length: 6 }, (_, i) => uniqueStream(`many-c${i}`));
+        const requests: AppendRequest[] = [
+          ...customers.slice(0, 3).map((streamId) => ({ streamId, expectedRevision: 'any' as const, events: [newEvent()] })),
+          { streamId: clock, expectedRevision: 'no_stream', events: [newEvent('DayEnded')] },
+          ...customers.slice(3).map((streamId) => ({ streamId, expectedRevision: 'any' as const, events: [newEvent()] })),
+          { streamId: clock, expectedRevision: 0n, events: [newEvent('DayEnded')] },
+          { streamId: customers[0]!, expectedRevision: 0n, events: [newEvent()] },
+        ];
+        const results = await store.appendMany(requests, { orderedStreams: [clock] });
+        const positions = results.map((r) => {
+          if (isConflict(r)) throw r;
+          return r.events[0]!.position;
+        });
+        const [firstTick, secondTick] = [positions[3]!, positions[7]!];
+        expect(positions.slice(0, 3).every((p) => p < firstTick)).toBe(true);
+        expect(positions.slice(4, 7).every((p) => p > firstTick && p < secondTick)).toBe(true);
+        expect(positions[8]! > secondTick).toBe(true);
       });
 
       it('acknowledges duplicates across requests of one call', async () => {

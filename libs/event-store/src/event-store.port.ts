@@ -59,6 +59,11 @@ export class WrongExpectedRevisionError extends Error {
   }
 }
 
+export interface AppendManyOptions {
+  /** Streams whose requests keep their place relative to every other request (default: the clock stream). */
+  orderedStreams?: readonly string[];
+}
+
 export interface ReadAllOptions {
   /** Read events with position strictly greater than this (exclusive); undefined = from the start. */
   after?: bigint;
@@ -89,9 +94,12 @@ export interface EventStore {
    * request is reported (not thrown) and the other streams' requests still go through. Once a
    * request of a stream conflicts, every later request of that stream in the call is reported
    * as a conflict too and not appended (it was planned on top of the failed one). The embedded
-   * adapter runs them all in one transaction.
+   * adapter runs them all in one transaction. In the log, requests to one stream keep their
+   * order and a clock-stream request stays after every earlier request and before every later
+   * one; requests to different customer streams between two clock requests may land in any
+   * order (the EventStoreDB adapter pipelines them).
    */
-  appendMany(requests: AppendRequest[]): Promise<Array<AppendResult | WrongExpectedRevisionError>>;
+  appendMany(requests: AppendRequest[], options?: AppendManyOptions): Promise<Array<AppendResult | WrongExpectedRevisionError>>;
   /** Events of one stream forwards from a revision (inclusive). */
   readStream(streamId: string, fromRevision?: bigint, maxCount?: number): Promise<RecordedEvent[]>;
   /** The current revision of a stream, or 'no_stream'. */

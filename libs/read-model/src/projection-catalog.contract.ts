@@ -73,6 +73,14 @@ export function describeProjectionCatalogContract(adapterName: string, factory: 
       expect((await catalog.versions()).find((v) => v.version === active)?.state).toBe('retired');
     });
 
+    it('answers true when asked to serve the served version again, changing nothing (activate(v, v))', async () => {
+      const active = await catalog.activeVersion();
+      const other = await catalog.createVersion();
+      expect(await catalog.activate(active, active)).toBe(true);
+      expect(await catalog.activeVersion()).toBe(active);
+      expect(await catalog.versions()).toEqual([{ version: active, state: 'active' }, { version: other, state: 'building' }]);
+    });
+
     it('drops a version with its data, never the served one', async () => {
       const active = await catalog.activeVersion();
       const next = await catalog.createVersion();

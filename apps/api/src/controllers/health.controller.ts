@@ -39,7 +39,7 @@ export class HealthController {
         // The folder's name only: absolute paths tell an attacker about the host.
         dataDir: this.config.eventStoreConnectionString && this.config.mongodbUri ? null : basename(this.config.dataDir),
       },
-      projector,
+      projector: { ...projector, ...this.projector.foreignEvents() },
       projection: { version: this.projections.version, rebuild },
       rulesVersion: rulesVersion(this.config.rules),
       clock: projector.clockDate,

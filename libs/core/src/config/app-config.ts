@@ -4,6 +4,7 @@ import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 import { checkRules, defaultRules, type RulesConfig } from '@lifecycle/domain';
 import { loadWebhookConfig, type WebhookConfig } from '../integration/webhooks/webhook-config.js';
+import { esdbConnectionStringProblem } from '@lifecycle/event-store';
 
 /** The environment the service reads; every value is checked at start. */
 class Environment {
@@ -19,7 +20,7 @@ class Environment {
   @IsOptional() @Matches(/^[A-Z]{3}$/, { message: 'BASE_CURRENCY must be an ISO-4217 code such as USD' })
   BASE_CURRENCY?: string;
 
-  @IsOptional() @Matches(/^(esdb|kurrentdb|kdb)(\+discover)?:\/\//, { message: 'EVENTSTORE_CONNECTION_STRING must start with esdb:// (or kurrentdb://)' })
+  @IsOptional() @Matches(/^esdb(\+discover)?:\/\//, { message: 'EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover:// (what @eventstore/db-client accepts)' })
   EVENTSTORE_CONNECTION_STRING?: string;
 
   @IsOptional() @Matches(/^mongodb(\+srv)?:\/\//, { message: 'MONGODB_URI must start with mongodb:// or mongodb+srv://' })
@@ -129,6 +130,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const firstMessage = (c: Record<string, string>) => c.isInt ?? c.isIn ?? c.matches ?? c.isString ?? Object.values(c)[0];
   const problems = invalid.map((e) => `${e.property}: ${firstMessage(e.constraints ?? {})} (got ${JSON.stringify(e.value)})`);
   const badCurrency = invalid.some((e) => e.property === 'BASE_CURRENCY');
+  const esdbProblem = problems.some((p) => p.startsWith('EVENTSTORE_CONNECTION_STRING')) || !parsed.EVENTSTORE_CONNECTION_STRING
+    ? null : esdbConnectionStringProblem(parsed.EVENTSTORE_CONNECTION_STRING);
+  if (esdbProblem) problems.push(`EVENTSTORE_CONNECTION_STRING: ${esdbProblem}`);
   let rules = defaultRules(badCurrency ? 'USD' : (parsed.BASE_CURRENCY ?? 'USD'));
   const sources: Array<[string, () => string]> = [];
   if (parsed.RULES_FILE) sources.push(['RULES_FILE', () => readFileSync(resolve(parsed.RULES_FILE as string), 'utf8')]);

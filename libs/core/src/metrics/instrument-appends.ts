@@ -18,10 +18,10 @@ export function instrumentAppends(events: EventStore, histogram: Histogram): voi
       end();
     }
   };
-  target.appendMany = async (requests) => {
+  target.appendMany = async (requests, options) => {
     const end = histogram.startTimer();
     try {
-      return await appendMany(requests);
+      return await appendMany(requests, options);
     } finally {
       end();
     }

@@ -207,6 +207,11 @@ export class ProjectorService implements OnApplicationShutdown {
     };
   }
 
+  /** Events of streams or types this process's projector skipped as not its own (zero where another process projects). */
+  foreignEvents(): { foreignEvents: number; lastForeignEvent: Projector['stats']['lastForeignEvent'] } {
+    return { foreignEvents: this.projector.stats.foreignEvents, lastForeignEvent: this.projector.stats.lastForeignEvent };
+  }
+
   private reached(position: bigint): boolean {
     const checkpoint = this.projector.checkpoint;
     return checkpoint !== null && checkpoint >= position;

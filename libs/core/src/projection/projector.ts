@@ -5,6 +5,7 @@ import {
 import type { RecordedEvent } from '@lifecycle/event-store';
 import { type CustomerRecord, type ProjectionMeta, type ProjectionStore, snapshotOf, type StoredTransition } from '@lifecycle/read-model';
 import { projectionObserver } from './projection-observer.js';
+import { foreignEventReason } from './foreign-event.js';
 import { toLifecycleEvent } from './to-lifecycle-event.js';
 import { ADMIN_STREAM } from '../audit/admin-audit.js';
 
@@ -16,6 +17,9 @@ export interface ProjectorStats {
   rerankCandidates: number;
   tierChanges: number;
   lastTickMs: number;
+  /** Events of streams or types the projector does not own, skipped (see foreign-event.ts). */
+  foreignEvents: number;
+  lastForeignEvent: { streamId: string; type: string; position: string; reason: string } | null;
 }
 
 /**
@@ -28,7 +32,9 @@ export interface ProjectorStats {
 export class Projector {
   /** Loaded by init(); a process that does not project never calls it, hence the `?.` in the getters. */
   private meta!: ProjectionMeta;
-  readonly stats: ProjectorStats = { events: 0, dayEnds: 0, dueEvaluated: 0, rerankCandidates: 0, tierChanges: 0, lastTickMs: 0 };
+  readonly stats: ProjectorStats = {
+    events: 0, dayEnds: 0, dueEvaluated: 0, rerankCandidates: 0, tierChanges: 0, lastTickMs: 0, foreignEvents: 0, lastForeignEvent: null,
+  };
 
   constructor(
     private readonly store: ProjectionStore,
@@ -66,8 +72,15 @@ export class Projector {
     // Another process (a CLI import, a second projector) may have advanced the projection.
     this.meta = await this.store.loadMeta();
     let segment: RecordedEvent[] = [];
+    let lastForeign: bigint | null = null;
     for (const event of events) {
       if (this.meta.checkpoint !== null && event.position <= this.meta.checkpoint) continue;
+      const foreign = foreignEventReason(event);
+      if (foreign !== null) {
+        this.skipForeign(event, foreign);
+        lastForeign = event.position;
+        continue;
+      }
       if (event.type === 'DayEnded') {
         await this.applySegment(segment);
         segment = [];
@@ -77,6 +90,16 @@ export class Projector {
       }
     }
     await this.applySegment(segment);
+    // Trailing foreign events still move the checkpoint, so the projection reaches the head.
+    if (lastForeign !== null && (this.meta.checkpoint === null || lastForeign > this.meta.checkpoint)) {
+      await this.store.commit({ customers: [], transitions: [], meta: { checkpoint: lastForeign } });
+      this.meta.checkpoint = lastForeign;
+    }
+  }
+
+  private skipForeign(event: RecordedEvent, reason: string): void {
+    this.stats.foreignEvents++;
+    this.stats.lastForeignEvent = { streamId: event.streamId, type: event.type, position: event.position.toString(), reason };
   }
 
   private async applySegment(segment: RecordedEvent[]): Promise<void> {

@@ -1,10 +1,10 @@
-import type { AppendResult as ClientAppendResult, EventStoreDBClient } from '@eventstore/db-client';
-import { WrongExpectedRevisionError, type AppendRequest, type AppendResult } from '../event-store.port.js';
+import type { AppendResult as ClientAppendResult } from '@eventstore/db-client';
+import { CLOCK_STREAM, WrongExpectedRevisionError, type AppendManyOptions, type AppendRequest, type AppendResult } from '../event-store.port.js';
 import { assembleResult, planAppend, skippedAfterConflict, type AppendPlan, type StoredRef } from './esdb-append-plan.js';
 import { isWrongExpectedVersion, toWrongExpectedRevisionError } from './esdb-errors.js';
 import { encodePosition, positionOrUnknown } from './esdb-position.js';
 import { eventKey, toEventData } from './esdb-recorded-event.js';
-import { collectStream } from './esdb-reads.js';
+import { collectStream, type EsdbReader } from './esdb-reads.js';
 import { toClientExpectedRevision, toPortActualRevision } from './esdb-revision.js';
 import { KnownEventsCache, type KnownStream } from './known-events-cache.js';
 import { createKeyedLock, runOrderedPipeline } from './ordered-pipeline.js';
@@ -32,13 +32,14 @@ export interface EsdbAppenderOptions {
  * between: the tail is read again and the request re-planned, so a concurrent retry of the same
  * events is still acknowledged as a duplicate.
  */
-export function createEsdbAppender(client: EventStoreDBClient, options: EsdbAppenderOptions) {
+export function createEsdbAppender(reader: EsdbReader, options: EsdbAppenderOptions) {
+  const { client } = reader;
   const cache = new KnownEventsCache(options.cacheSize);
   const lock = createKeyedLock();
 
   const refresh = async (streamId: string): Promise<KnownStream> => {
     const from = cache.entry(streamId).lastRevision + 1n;
-    for (const resolved of await collectStream(client, streamId, from)) {
+    for (const resolved of await collectStream(reader, streamId, from)) {
       const event = resolved.event;
       if (!event) continue;
       cache.record(streamId, eventKey(event.id), { revision: event.revision, position: positionOrUnknown(event.position) });
@@ -108,15 +109,19 @@ export function createEsdbAppender(client: EventStoreDBClient, options: EsdbAppe
 
     /**
      * Requests in order, each atomic on its own; after a conflict, the stream's later requests are
-     * reported as conflicts without being written (they were planned on top of the failed one). Reads and planning run ahead for up to `concurrency`
-     * requests (one at a time per stream), but the appends themselves are issued one after another so
-     * that $all holds them in request order, as the embedded adapter does (the ingestion relies on a
-     * clock tick landing before the customer event that triggered it).
+     * reported as conflicts without being written (they were planned on top of the failed one).
+     * Reads and planning run ahead for up to `concurrency` requests (one at a time per stream). The
+     * appends of different streams are pipelined: those between two requests to an ordered stream
+     * (the clock) are in flight together, one at a time per stream (so a stream's failure is known
+     * before its later requests commit), while a clock request is appended after every earlier
+     * request and before every later one, so a tick still lands before the customer event that
+     * needed it (the ingestion relies on it). Awaiting each append in turn made an import one
+     * round trip per request.
      */
-    async appendMany(requests: AppendRequest[]): Promise<Outcome[]> {
+    async appendMany(requests: AppendRequest[], { orderedStreams = [CLOCK_STREAM] }: AppendManyOptions = {}): Promise<Outcome[]> {
       const recordedAt = new Date().toISOString();
-      // Commits run in request order, so a stream's failure is known before its later requests commit.
       const failed = new Set<string>();
+      const ordered = new Set(orderedStreams);
       return runOrderedPipeline(requests, {
         concurrency: options.concurrency,
         keyOf: (request) => request.streamId,
@@ -129,6 +134,7 @@ export function createEsdbAppender(client: EventStoreDBClient, options: EsdbAppe
           if ('outcome' in committed && committed.outcome instanceof WrongExpectedRevisionError) failed.add(request.streamId);
           return committed;
         },
+        isBarrier: (request) => ordered.has(request.streamId),
         finish,
       });
     },

@@ -36,7 +36,7 @@ const newEvent = (): NewEvent => ({ eventId: randomUUID(), type: 'T', data: {}, 
 describe('EventStoreDB appender appendMany', () => {
   it('writes none of a stream\'s later requests once one of its requests conflicts, even when their expected revision matches', async () => {
     const { client, streams, appends } = fakeClient();
-    const appender = createEsdbAppender(client, { cacheSize: 1000, concurrency: 4 });
+    const appender = createEsdbAppender({ client, readTimeoutMs: 10_000 }, { cacheSize: 1000, concurrency: 4 });
     const theirs = newEvent();
     await appender.append({ streamId: 's', expectedRevision: 'no_stream', events: [theirs] });
 
@@ -54,7 +54,7 @@ describe('EventStoreDB appender appendMany', () => {
 
   it('still writes a stream\'s later requests when its earlier ones succeed', async () => {
     const { client, streams } = fakeClient();
-    const appender = createEsdbAppender(client, { cacheSize: 1000, concurrency: 4 });
+    const appender = createEsdbAppender({ client, readTimeoutMs: 10_000 }, { cacheSize: 1000, concurrency: 4 });
     const results = await appender.appendMany([
       { streamId: 's', expectedRevision: 'no_stream', events: [newEvent(), newEvent()] },
       { streamId: 's', expectedRevision: 1n, events: [newEvent()] },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
-import { describeEventStoreContract } from '../event-store.contract.js';
+import { CONTRACT_STREAM_PREFIX, describeEventStoreContract } from '../event-store.contract.js';
 import type { AppendRequest, EventStore, NewEvent } from '../event-store.port.js';
 import { createEsdbEventStore } from './esdb-event-store.js';
 
@@ -23,7 +23,7 @@ const newEvent = (type = 'TestHappened', data: Record<string, unknown> = {}): Ne
   data,
   metadata: { correlationId: randomUUID() },
 });
-const uniqueStream = (prefix: string): string => `${prefix}-${randomUUID().slice(0, 12)}`;
+const uniqueStream = (prefix: string): string => `${CONTRACT_STREAM_PREFIX}${prefix}-${randomUUID().slice(0, 12)}`;
 
 (connectionString ? describe : describe.skip)('EventStoreDB adapter specifics', () => {
   const stores: EventStore[] = [];
@@ -78,7 +78,7 @@ const uniqueStream = (prefix: string): string => `${prefix}-${randomUUID().slice
     expect((await store.readStream(streamId)).map((e) => e.type)).toEqual(['TestHappened']);
   });
 
-  it('keeps request order in $all while planning many streams ahead', async () => {
+  it('keeps request order in $all for ordered streams while planning many streams ahead', async () => {
     const store = openStore({ appendConcurrency: 16 });
     const streams = Array.from({ length: 20 }, (_, i) => uniqueStream(`many-${i}`));
     const requests: AppendRequest[] = Array.from({ length: 100 }, (_, i) => ({
@@ -86,7 +86,7 @@ const uniqueStream = (prefix: string): string => `${prefix}-${randomUUID().slice
       expectedRevision: 'any',
       events: [newEvent('Counted', { i })],
     }));
-    const results = await store.appendMany(requests);
+    const results = await store.appendMany(requests, { orderedStreams: streams });
     const positions = results.map((r) => {
       if (r instanceof Error) throw r;
       return r.events[0]!.position;

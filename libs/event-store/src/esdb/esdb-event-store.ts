@@ -1,5 +1,6 @@
 import { EventStoreDBClient } from '@eventstore/db-client';
 import type { EventStore } from '../event-store.port.js';
+import { withAppendLimit } from '../append-limit.js';
 import { openSubscriptions } from '../open-subscriptions.js';
 import { createEsdbAppender } from './esdb-appender.js';
 import { lastOrdinaryPosition, lastRevision, readAllAfter, readStreamEvents } from './esdb-reads.js';
@@ -12,6 +13,8 @@ export interface EsdbEventStoreOptions {
   duplicateCacheSize?: number;
   /** appendMany: requests read and planned ahead of the one being written (default 16). */
   appendConcurrency?: number;
+  /** A read that receives nothing for this long is cancelled and fails (default 10,000 ms; the client's reads never time out). */
+  readTimeoutMs?: number;
 }
 
 /**
@@ -21,20 +24,21 @@ export interface EsdbEventStoreOptions {
  */
 export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore {
   const client = EventStoreDBClient.connectionString(options.connectionString);
-  const appender = createEsdbAppender(client, {
+  const reader = { client, readTimeoutMs: options.readTimeoutMs ?? 10_000 };
+  const appender = createEsdbAppender(reader, {
     cacheSize: options.duplicateCacheSize ?? 200_000,
     concurrency: options.appendConcurrency ?? 16,
   });
   const subscriptions = openSubscriptions();
-  const headPosition = (): Promise<bigint> => lastOrdinaryPosition(client);
+  const headPosition = (): Promise<bigint> => lastOrdinaryPosition(reader);
 
-  return {
+  return withAppendLimit({
     append: (request) => appender.append(request),
-    appendMany: (requests) => appender.appendMany(requests),
+    appendMany: (requests, appendOptions) => appender.appendMany(requests, appendOptions),
     readStream: (streamId, fromRevision = 0n, maxCount = Number.MAX_SAFE_INTEGER) =>
-      readStreamEvents(client, streamId, fromRevision, maxCount),
-    streamRevision: (streamId) => lastRevision(client, streamId),
-    readAll: ({ after, maxCount }) => readAllAfter(client, after, maxCount),
+      readStreamEvents(reader, streamId, fromRevision, maxCount),
+    streamRevision: (streamId) => lastRevision(reader, streamId),
+    readAll: ({ after, maxCount }) => readAllAfter(reader, after, maxCount),
     headPosition,
     subscribeToAll(subscribeOptions) {
       const inner = startEsdbSubscription({ client, headPosition }, subscribeOptions);
@@ -44,5 +48,5 @@ export function createEsdbEventStore(options: EsdbEventStoreOptions): EventStore
       await subscriptions.stopAll();
       await client.dispose();
     },
-  };
+  });
 }

@@ -10,47 +10,43 @@ import {
 import type { RecordedEvent } from '../event-store.port.js';
 import { isStreamNotFound } from './esdb-errors.js';
 import { comparePositions, decodePosition, readPositionAfter } from './esdb-position.js';
+import { drainRead } from './esdb-read-call.js';
 import { toRecordedEvent } from './esdb-recorded-event.js';
+
+/** The client and how long a read may receive nothing before it is cancelled. */
+export interface EsdbReader {
+  client: EventStoreDBClient;
+  readTimeoutMs: number;
+}
 
 /** All events of a read; a missing stream reads as empty. */
 export async function collectStream(
-  client: EventStoreDBClient,
+  { client, readTimeoutMs }: EsdbReader,
   streamId: string,
   fromRevision: bigint,
   maxCount?: number,
 ): Promise<ResolvedEvent[]> {
-  const events: ResolvedEvent[] = [];
   try {
-    for await (const resolved of client.readStream(streamId, { fromRevision, direction: FORWARDS, maxCount })) {
-      events.push(resolved);
-    }
+    return await drainRead(client.readStream(streamId, { fromRevision, direction: FORWARDS, maxCount }), readTimeoutMs);
   } catch (error) {
     if (isStreamNotFound(error)) return [];
     throw error;
   }
-  return events;
 }
 
-export async function readStreamEvents(
-  client: EventStoreDBClient,
-  streamId: string,
-  fromRevision: bigint,
-  maxCount: number,
-): Promise<RecordedEvent[]> {
-  const events = await collectStream(client, streamId, fromRevision, maxCount);
+export async function readStreamEvents(reader: EsdbReader, streamId: string, fromRevision: bigint, maxCount: number): Promise<RecordedEvent[]> {
+  const events = await collectStream(reader, streamId, fromRevision, maxCount);
   return events.map(toRecordedEvent).filter((e): e is RecordedEvent => e !== undefined);
 }
 
-export async function lastRevision(client: EventStoreDBClient, streamId: string): Promise<bigint | 'no_stream'> {
+export async function lastRevision({ client, readTimeoutMs }: EsdbReader, streamId: string): Promise<bigint | 'no_stream'> {
   try {
-    for await (const resolved of client.readStream(streamId, { fromRevision: END, direction: BACKWARDS, maxCount: 1 })) {
-      if (resolved.event) return resolved.event.revision;
-    }
+    const [last] = await drainRead(client.readStream(streamId, { fromRevision: END, direction: BACKWARDS, maxCount: 1 }), readTimeoutMs);
+    return last?.event ? last.event.revision : 'no_stream';
   } catch (error) {
     if (isStreamNotFound(error)) return 'no_stream';
     throw error;
   }
-  return 'no_stream';
 }
 
 /**
@@ -58,12 +54,12 @@ export async function lastRevision(client: EventStoreDBClient, streamId: string)
  * KurrentDB client's does), so system events are skipped here, page after page, until `maxCount`
  * ordinary events are found or the end of $all is reached.
  */
-export async function readAllAfter(client: EventStoreDBClient, after: bigint | undefined, maxCount: number): Promise<RecordedEvent[]> {
+export async function readAllAfter(reader: EsdbReader, after: bigint | undefined, maxCount: number): Promise<RecordedEvent[]> {
   const found: RecordedEvent[] = [];
   const pageSize = Math.min(Math.max(maxCount, 64), 4096);
   let cursor: Position | undefined = after === undefined || after < 0n ? undefined : decodePosition(after);
   while (found.length < maxCount) {
-    const { page, complete } = await readAllPage(client, cursor, pageSize, FORWARDS);
+    const { page, complete } = await readAllPage(reader, cursor, pageSize, FORWARDS);
     const fresh = cursor ? page.filter((e) => comparePositions(e.event!.position, cursor!) > 0) : page;
     for (const resolved of fresh) {
       const event = toRecordedEvent(resolved);
@@ -77,11 +73,11 @@ export async function readAllAfter(client: EventStoreDBClient, after: bigint | u
 }
 
 /** The position of the last ordinary event in $all, -1n when there is none. */
-export async function lastOrdinaryPosition(client: EventStoreDBClient): Promise<bigint> {
+export async function lastOrdinaryPosition(reader: EsdbReader): Promise<bigint> {
   const pageSize = 32;
   let cursor: Position | undefined;
   for (;;) {
-    const { page, complete } = await readAllPage(client, cursor, pageSize, BACKWARDS);
+    const { page, complete } = await readAllPage(reader, cursor, pageSize, BACKWARDS);
     const fresh = cursor ? page.filter((e) => comparePositions(e.event!.position, cursor!) < 0) : page;
     for (const resolved of fresh) {
       const event = toRecordedEvent(resolved);
@@ -93,17 +89,13 @@ export async function lastOrdinaryPosition(client: EventStoreDBClient): Promise<
 }
 
 async function readAllPage(
-  client: EventStoreDBClient,
+  { client, readTimeoutMs }: EsdbReader,
   cursor: Position | undefined,
   maxCount: number,
   direction: typeof FORWARDS | typeof BACKWARDS,
 ): Promise<{ page: AllStreamResolvedEvent[]; complete: boolean }> {
   const fromPosition = cursor ?? (direction === FORWARDS ? readPositionAfter(undefined) : END);
-  const page: AllStreamResolvedEvent[] = [];
-  let count = 0;
-  for await (const resolved of client.readAll({ fromPosition, direction, maxCount, resolveLinkTos: false })) {
-    count++;
-    if (resolved.event) page.push(resolved);
-  }
-  return { page, complete: count < maxCount };
+  const read = await drainRead(client.readAll({ fromPosition, direction, maxCount, resolveLinkTos: false }), readTimeoutMs);
+  const page = read.filter((resolved: AllStreamResolvedEvent) => resolved.event !== undefined);
+  return { page, complete: read.length < maxCount };
 }

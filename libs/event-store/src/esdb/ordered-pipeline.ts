@@ -9,28 +9,43 @@ export interface OrderedPipelineSteps<T, P, C, R> {
   lock?: KeyedLock;
   /** Runs concurrently with other keys' items (e.g. reads). */
   prepare: (item: T) => Promise<P>;
-  /** Runs strictly in item order, one at a time (the writes). */
+  /**
+   * The writes. Without `isBarrier` they run strictly in item order, one at a time. With it, a
+   * barrier item commits after every earlier item and before every later one, while the items
+   * between two barriers commit concurrently (in order per key, as the key lock keeps them).
+   */
   commit: (item: T, prepared: P) => Promise<C>;
+  isBarrier?: (item: T) => boolean;
   /** Runs after the commit, concurrently again, still holding the key (e.g. reading back). */
   finish: (item: T, committed: C) => Promise<R>;
 }
 
 /**
- * Processes items so that commits happen in item order while the preparation of later items overlaps
- * with earlier commits. Stops committing after the first failure and rethrows it once all started
- * items have settled.
+ * Processes items so that commits happen in item order (or barrier order, see `isBarrier`) while
+ * the preparation of later items overlaps with earlier commits. Stops committing after the first
+ * failure and rethrows it once all started items have settled.
  */
 export async function runOrderedPipeline<T, P, C, R>(items: readonly T[], steps: OrderedPipelineSteps<T, P, C, R>): Promise<R[]> {
   const lock = steps.lock ?? createKeyedLock();
   const limit = createLimiter(steps.concurrency);
   const results: R[] = new Array(items.length);
   let failure: { error: unknown } | undefined;
-  let previousCommit: Promise<void> = Promise.resolve();
+  const isBarrier = steps.isBarrier ?? (() => true);
+  let lastBarrier: Promise<unknown> = Promise.resolve();
+  let sinceBarrier: Promise<void>[] = [];
 
   const runs = items.map((item, index) => {
-    const turn = previousCommit;
     let passTurn!: () => void;
-    previousCommit = new Promise<void>((done) => (passTurn = done));
+    const committed = new Promise<void>((done) => (passTurn = done));
+    let turn: Promise<unknown>;
+    if (isBarrier(item)) {
+      turn = Promise.all([lastBarrier, ...sinceBarrier]);
+      lastBarrier = committed;
+      sinceBarrier = [];
+    } else {
+      turn = lastBarrier;
+      sinceBarrier.push(committed);
+    }
     return limit(() =>
       lock(steps.keyOf(item), async () => {
         try {

@@ -71,6 +71,38 @@ describe('runOrderedPipeline', () => {
   });
 });
 
+describe('runOrderedPipeline with barriers', () => {
+  it('commits items between barriers together and each barrier after all before it and before all after it', async () => {
+    const items = ['a', 'b', 'c', 'TICK', 'd', 'e', 'TICK2', 'f'];
+    const log: string[] = [];
+    let active = 0;
+    let maxActive = 0;
+    await runOrderedPipeline(items, {
+      concurrency: 8,
+      keyOf: (item) => item,
+      isBarrier: (item) => item.startsWith('TICK'),
+      prepare: async () => undefined,
+      commit: async (item) => {
+        active++;
+        maxActive = Math.max(maxActive, active);
+        log.push(`start ${item}`);
+        await sleep(item === 'a' ? 20 : 2);
+        log.push(`end ${item}`);
+        active--;
+      },
+      finish: async () => undefined,
+    });
+    expect(maxActive).toBe(3);
+    const at = (entry: string) => log.indexOf(entry);
+    for (const before of ['a', 'b', 'c']) expect(at(`end ${before}`)).toBeLessThan(at('start TICK'));
+    for (const after of ['d', 'e']) {
+      expect(at(`start ${after}`)).toBeGreaterThan(at('end TICK'));
+      expect(at(`end ${after}`)).toBeLessThan(at('start TICK2'));
+    }
+    expect(at('start f')).toBeGreaterThan(at('end TICK2'));
+  });
+});
+
 describe('createKeyedLock', () => {
   it('runs tasks of one key in call order, other keys alongside, and survives a failing task', async () => {
     const lock = createKeyedLock();

@@ -8,6 +8,7 @@ import {
   type AppendResult,
   type EventStore,
 } from '../event-store.port.js';
+import { withAppendLimit } from '../append-limit.js';
 import { openSubscriptions } from '../open-subscriptions.js';
 import { startPollingSubscription } from './polling-subscription.js';
 import { prepareStatements, type SqliteStatements, type StoredRef } from './sqlite-statements.js';
@@ -61,7 +62,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
     return results;
   };
 
-  return {
+  return withAppendLimit({
     async append(request) {
       const [result] = runAppend([request]);
       if (result instanceof Error) throw result;
@@ -101,7 +102,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
       await subscriptions.stopAll();
       if (db.open) db.close();
     },
-  };
+  });
 }
 
 function openDatabase(file: string): Database.Database {

@@ -20,11 +20,16 @@ export interface CustomerDocument {
 /**
  * Matches the stored customer only when it is not ahead of the record. `≤`, not `<`: the
  * second step of a DayEnded rewrites customers at the position the first step gave them.
+ * The client drops undefined values (`ignoreUndefined`), so a guard without an id would
+ * serialise to `{lastPosition: {$lte: n}}` and match any customer: such a record is refused.
  */
-export const customerGuard = (record: CustomerRecord) => ({
-  _id: record.state.customerId,
-  lastPosition: { $lte: toLong(record.lastPosition) },
-});
+export const customerGuard = (record: CustomerRecord) => {
+  const id: unknown = record.state?.customerId;
+  if (typeof id !== 'string' || id.length === 0) {
+    throw new TypeError(`customer record without a customerId (got ${JSON.stringify(id)}): refusing a write guard that would match any customer`);
+  }
+  return { _id: id, lastPosition: { $lte: toLong(record.lastPosition) } };
+};
 
 export function customerUpdate(record: CustomerRecord) {
   const { state } = record;

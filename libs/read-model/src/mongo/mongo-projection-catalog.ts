@@ -1,7 +1,7 @@
-import { MongoClient, MongoServerError } from 'mongodb';
+import { type ClientSession, MongoClient, MongoServerError } from 'mongodb';
 import { type ProjectionCatalog, type ProjectionVersion, ProjectionVersionError } from '../projection-catalog.port.js';
 import { DUPLICATE_KEY } from './bulk-errors.js';
-import { createMongoReadModel } from './mongo-read-model.js';
+import { createMongoReadModel, VERSIONS_COLLECTION } from './mongo-read-model.js';
 
 export interface MongoProjectionCatalogOptions {
   uri: string;
@@ -32,7 +32,7 @@ export async function createMongoProjectionCatalog(options: MongoProjectionCatal
   const client = new MongoClient(options.uri, { writeConcern: { w: 'majority' }, readConcern: { level: 'majority' }, readPreference: 'primary' });
   await client.connect();
   const db = client.db(options.database);
-  const versions = db.collection<VersionDocument>('projection_versions');
+  const versions = db.collection<VersionDocument>(VERSIONS_COLLECTION);
   const pointer = db.collection<PointerDocument>('projection_pointer');
 
   const nextSeq = async (): Promise<number> => {
@@ -47,6 +47,19 @@ export async function createMongoProjectionCatalog(options: MongoProjectionCatal
   };
   const known = async (version: string): Promise<void> => {
     if (!(await versions.findOne({ _id: version }))) throw new ProjectionVersionError(`unknown projection version ${version}`);
+  };
+  /**
+   * The pointer and both states in one transaction, so a crash cannot leave two active versions
+   * or none. `matchedCount`, not `modifiedCount`: activating the served version again matches and
+   * changes nothing, which is a success (as on SQLite).
+   */
+  const switchPointer = async (session: ClientSession, version: string, expected: string): Promise<boolean> => {
+    const { matchedCount } = await pointer.updateOne({ _id: 'active', version: expected }, { $set: { version } }, { session });
+    if (matchedCount === 0) return false;
+    if (version === expected) return true;
+    await versions.updateOne({ _id: expected }, { $set: { state: 'retired' } }, { session });
+    await versions.updateOne({ _id: version }, { $set: { state: 'active' } }, { session });
+    return true;
   };
   const active = async (): Promise<string | undefined> => (await pointer.findOne({ _id: 'active' }))?.version;
 
@@ -68,22 +81,19 @@ export async function createMongoProjectionCatalog(options: MongoProjectionCatal
     createVersion: () => register('building'),
     open: async (version) => {
       await known(version);
-      return createMongoReadModel({ uri: options.uri, database: options.database, collectionPrefix: prefixOf(version) });
+      return createMongoReadModel({ uri: options.uri, database: options.database, collectionPrefix: prefixOf(version), catalogVersion: version });
     },
     activate: async (version, expected) => {
       await known(version);
-      const { modifiedCount } = await pointer.updateOne({ _id: 'active', version: expected }, { $set: { version } });
-      if (modifiedCount === 0) return false;
-      await versions.updateOne({ _id: expected }, { $set: { state: 'retired' } });
-      await versions.updateOne({ _id: version }, { $set: { state: 'active' } });
-      return true;
+      return client.withSession((session) => session.withTransaction(() => switchPointer(session, version, expected)));
     },
     drop: async (version) => {
       await known(version);
       if ((await active()) === version) throw new ProjectionVersionError(`projection version ${version} is served; it cannot be dropped`);
+      // The entry goes first: from then on every commit of a store still open on it fails its check.
+      await versions.deleteOne({ _id: version });
       const names = await db.listCollections({ name: { $regex: `^${prefixOf(version)}` } }, { nameOnly: true }).toArray();
       for (const { name } of names) await db.dropCollection(name);
-      await versions.deleteOne({ _id: version });
     },
     versions: async () =>
       (await versions.find({}, { sort: { seq: 1 } }).toArray()).map((doc) => ({ version: doc._id, state: doc.state })),

@@ -1,6 +1,7 @@
 import { type ClientSession, type Db, MongoClient } from 'mongodb';
 import { type CustomerState, type RankKey, toProfile } from '@lifecycle/domain';
 import type { CustomerRecord, ProjectionMeta, ProjectionWrite, ReadModelStore } from '../read-model.port.js';
+import { ProjectionVersionError } from '../projection-catalog.port.js';
 import { SEGMENT_COUNTS_PIPELINE, type SegmentFacet, segmentCountsFrom, TRANSITION_COUNTS_PIPELINE, type TransitionFacet, transitionCountsFrom } from './counts.js';
 import { type CustomerDocument, fromCustomerDocument, storedDocumentFields } from './customer-document.js';
 import { writeCustomers } from './customer-writes.js';
@@ -19,7 +20,15 @@ export interface MongoReadModelOptions {
   database?: string;
   /** Collection name prefix: one projection version per prefix. */
   collectionPrefix?: string;
+  /**
+   * The catalog's name of this version: every commit first checks that its entry in
+   * `projection_versions` still exists, so a process still writing to a dropped version fails
+   * instead of recreating its collections implicitly (without indexes, orphaned).
+   */
+  catalogVersion?: string;
 }
+
+export const VERSIONS_COLLECTION = 'projection_versions';
 
 /**
  * Majority writes and majority reads on the primary: a read returns only what a majority holds,
@@ -56,14 +65,22 @@ export async function createMongoReadModel(options: MongoReadModelOptions): Prom
     const collections = collectionsOf(client.db(options.database), options.collectionPrefix ?? '');
     await collections.customers.createIndexes(CUSTOMER_INDEXES);
     await collections.transitions.createIndexes(TRANSITION_INDEXES);
-    return mongoReadModel(client, collections, client.startSession({ causalConsistency: true }));
+    const session = client.startSession({ causalConsistency: true });
+    const registered = options.catalogVersion;
+    const versions = client.db(options.database).collection<{ _id: string }>(VERSIONS_COLLECTION);
+    const guard = registered === undefined ? undefined : async () => {
+      if (!(await versions.findOne({ _id: registered }, { session, projection: { _id: 1 } }))) {
+        throw new ProjectionVersionError(`projection version ${registered} was dropped; nothing was written to it`);
+      }
+    };
+    return mongoReadModel(client, collections, session, guard);
   } catch (error) {
     await client.close();
     throw error;
   }
 }
 
-function mongoReadModel(client: MongoClient, c: Collections, session: ClientSession): ReadModelStore {
+function mongoReadModel(client: MongoClient, c: Collections, session: ClientSession, guard?: () => Promise<void>): ReadModelStore {
   const loadMeta = async (): Promise<ProjectionMeta> => fromMetaDocument(await c.meta.findOne({ _id: META_ID }));
   const profileOf = (state: CustomerState, meta: ProjectionMeta) => toProfile(state, meta.clockAsOf, meta.rulesVersion ?? '');
   const stateOnly = { projection: { state: 1 } } as const;
@@ -78,6 +95,7 @@ function mongoReadModel(client: MongoClient, c: Collections, session: ClientSess
    * customers whose re-rank had not finished).
    */
   const commit = async (write: ProjectionWrite): Promise<void> => {
+    await guard?.();
     if (write.customers.length > 0) await writeCustomers(c.customers, write.customers, session);
     if (write.transitions.length > 0) {
       const ops = write.transitions.map(toTransitionDocument).map(({ _id, ...fields }) => ({
