@@ -34,6 +34,28 @@ describeTransitionFeedContract('sqlite', async () => {
 });
 
 describe('sqlite read model', () => {
+  it('shows a unit of work\'s checkpoint to queries only once it commits, with its transitions', async () => {
+    const { file, remove } = tempFile();
+    const store = createSqliteReadModel({ file });
+    try {
+      const seen: Array<[bigint | null, number]> = [];
+      const look = async () => seen.push([(await store.loadMeta()).checkpoint, (await store.transitionsAfter(null, 5n, {}, 10)).length]);
+      await store.unitOfWork(async () => {
+        await store.commit({
+          customers: [],
+          transitions: [{ customerId: 'c1', field: 'status', from: null, to: 'ACTIVE', t: 1, cause: { eventId: 'e1' }, position: 5n }],
+          meta: { checkpoint: 5n },
+        });
+        await look();
+      });
+      await look();
+      expect(seen).toEqual([[null, 0], [5n, 1]]);
+    } finally {
+      await store.close();
+      remove();
+    }
+  });
+
   it('rolls back every commit of a unit of work whose work throws', async () => {
     const { file, remove } = tempFile();
     const store = createSqliteReadModel({ file });

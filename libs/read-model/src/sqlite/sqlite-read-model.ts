@@ -79,7 +79,6 @@ export function createSqliteReadModel(options: SqliteReadModelOptions): ReadMode
     readMeta: db.prepare(`SELECT key, value FROM ${p}meta`),
     cutoffsAt: db.prepare(`SELECT cutoffs FROM ${p}cutoffs WHERE date = ?`),
     allCutoffs: db.prepare(`SELECT date, cutoffs FROM ${p}cutoffs ORDER BY date`),
-    getMeta: writer.prepare(`SELECT key, value FROM ${p}meta`),
     setMeta: writer.prepare(`INSERT OR REPLACE INTO ${p}meta (key, value) VALUES (?, ?)`),
     transitionsOf: db.prepare(`SELECT * FROM ${p}transitions WHERE customer_id = ? AND seq > ? ORDER BY seq LIMIT ?`),
     transitionsByField: db.prepare(`SELECT field, from_value IS NULL AS initial, count(*) AS n FROM ${p}transitions GROUP BY field, initial`),
@@ -166,7 +165,9 @@ export function createSqliteReadModel(options: SqliteReadModelOptions): ReadMode
     (row.snapshot ? { ...toTransition(row), snapshot: JSON.parse(row.snapshot) as StoredTransition['snapshot'] } : toTransition(row));
 
   return {
-    loadMeta: async () => loadMeta(s.getMeta),
+    // Through the reader, like the transitions: a query (the feed, a webhook dispatcher in the
+    // projecting process) never sees the checkpoint of a batch before the batch commits.
+    loadMeta: async () => loadMeta(),
     getCustomers: async (ids) => {
       const result = new Map<string, CustomerRecord>();
       for (const id of ids) {
