@@ -52,6 +52,17 @@ export function parseTransitionFilter(raw: Record<string, unknown>, prefix: stri
   return filter;
 }
 
+/** A feed cursor given at `path` (null when absent); an invalid one is reported in `errors` as null. */
+export function parseFeedCursor(value: string | undefined, path: string, errors: FieldError[]): TransitionKey | null {
+  try {
+    return decodeFeedCursor(value);
+  } catch (error) {
+    if (!(error instanceof InvalidCursorError)) throw error;
+    errors.push({ path, reason: 'not a cursor returned by this API' });
+    return null;
+  }
+}
+
 export interface FeedQuery {
   after: TransitionKey | null;
   filter: TransitionFilter;
@@ -75,15 +86,7 @@ export function parseFeedQuery(rawQuery: Record<string, unknown>, lastEventId?: 
   }
   const filter = parseTransitionFilter(query, 'query.', errors);
   let after: TransitionKey | null = null;
-  const cursorOf = (value: string | undefined, path: string) => {
-    try {
-      return decodeFeedCursor(value);
-    } catch (error) {
-      if (!(error instanceof InvalidCursorError)) throw error;
-      errors.push({ path, reason: 'not a cursor returned by this API' });
-      return null;
-    }
-  };
+  const cursorOf = (value: string | undefined, path: string) => parseFeedCursor(value, path, errors);
   if (typeof lastEventId === 'string' && lastEventId !== '') after = cursorOf(lastEventId, 'header.last-event-id');
   else after = cursorOf(query.after, 'query.after');
   let limit = 100;

@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FieldError } from '@lifecycle/domain';
 import {
-  decodeFeedCursor, encodeFeedCursor, endOfPosition, InvalidCursorError, type QueryStore, type TransitionFilter,
+  encodeFeedCursor, endOfPosition, type QueryStore, type TransitionFilter,
   type TransitionKey, type WebhookStore, type WebhookSubscription, initialDelivery,
 } from '@lifecycle/read-model';
-import { IntegrationRequestError, parseTransitionFilter, MAX_FEED_LIMIT } from '../feed-query.js';
+import { IntegrationRequestError, parseFeedCursor, parseTransitionFilter, MAX_FEED_LIMIT } from '../feed-query.js';
 import type { IntegrationEvent } from '../integration-event.js';
 import { TransitionFeed } from '../transition-feed.js';
 
@@ -182,13 +182,7 @@ export class WebhookSubscriptions {
   }
 
   private cursor(value: string | undefined, path: string, errors: FieldError[]): TransitionKey | null {
-    try {
-      return decodeFeedCursor(value);
-    } catch (error) {
-      if (!(error instanceof InvalidCursorError)) throw error;
-      errors.push({ path, reason: 'not a cursor returned by this API' });
-      return null;
-    }
+    return parseFeedCursor(value, path, errors);
   }
 
   private async require(id: string): Promise<WebhookSubscription> {
