@@ -64,7 +64,8 @@ function document(app: INestApplication, operation: Operation, id: string, role:
       : { description: r.description, content: { [r.contentType ?? 'application/json']: { schema: r.schema } } };
   }
   const byStatus = new Map<number, string[]>();
-  for (const code of [...doc.errors, 'INTERNAL']) {
+  const guarded = Array.isArray(role) ? ['UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED'] : [];
+  for (const code of [...doc.errors, ...guarded, 'INTERNAL']) {
     const status = PROBLEM_CODES[code]!.status;
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }

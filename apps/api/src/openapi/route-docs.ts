@@ -129,7 +129,7 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   AdminController_advanceClock: {
     tag: 'admin', summary: 'Backfill DayEnded up to `until` − 1 day', body: { schema: ref('ClockAdvanceBody'), example: { until: '1998-07-01' } },
     responses: { 200: { description: 'the ticks appended', schema: ref('ClockAdvance') } },
-    errors: ['INVALID_REQUEST'],
+    errors: ['INVALID_REQUEST', 'FUTURE_EVENT', 'CLOCK_ADVANCE_TOO_LARGE'],
   },
   AdminController_rebuild: {
     tag: 'admin', summary: 'Start a rebuild into a new projection version (the current one serves until the switch)',
