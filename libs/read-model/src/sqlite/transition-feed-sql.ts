@@ -9,9 +9,12 @@ export const FIELD_RANK_SQL = "(CASE field WHEN 'status' THEN 0 WHEN 'loyaltyLev
  * column (NULL on rows stored before it existed) and the index in log order across customers.
  */
 export function migrateTransitionFeed(db: Database.Database, p: string): void {
-  const columns = (db.prepare(`PRAGMA table_info(${p}transitions)`).all() as Array<{ name: string }>).map((c) => c.name);
-  if (!columns.includes('snapshot')) db.exec(`ALTER TABLE ${p}transitions ADD COLUMN snapshot TEXT`);
-  db.exec(`CREATE INDEX IF NOT EXISTS ${p}transitions_feed ON ${p}transitions(position, ${FIELD_RANK_SQL}, customer_id)`);
+  // Under the write lock, so two processes opening the same file at once cannot both add the column.
+  db.transaction(() => {
+    const columns = (db.prepare(`PRAGMA table_info(${p}transitions)`).all() as Array<{ name: string }>).map((c) => c.name);
+    if (!columns.includes('snapshot')) db.exec(`ALTER TABLE ${p}transitions ADD COLUMN snapshot TEXT`);
+    db.exec(`CREATE INDEX IF NOT EXISTS ${p}transitions_feed ON ${p}transitions(position, ${FIELD_RANK_SQL}, customer_id)`);
+  }).immediate();
 }
 
 /** SELECT of transitionsAfter: keyset after a TransitionKey, bounded by a position, filtered. */
