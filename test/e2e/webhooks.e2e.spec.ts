@@ -86,7 +86,9 @@ describe('webhooks: subscriptions, signed batched deliveries, retries, pause and
     expect(Math.max(...accepted.map((d) => d.events.length))).toBe(4);
     expect(new Set(accepted.map((d) => d.webhookId)).size).toBe(accepted.length);
     expect(perCustomerOrderKept(accepted.flatMap((d) => d.events), feed)).toBe(true);
-    expect(await view(id)).toMatchObject({ status: 'active', attempts: 0, lastError: null, delivered: feed.length });
+    // The sender records a delivery once the 2xx is back, a moment after the receiver has the events.
+    const settled = await until(() => view(id), (v) => v.delivered === feed.length);
+    expect(settled).toMatchObject({ status: 'active', attempts: 0, lastError: null, delivered: feed.length });
     // A forged signature fails the library's verifier.
     const forged = { ...r.deliveries[4], headers: { ...r.deliveries[4].headers, 'webhook-signature': 'v1,AAAA' } };
     r.deliveries.push({ ...forged, answered: 204 });
@@ -147,7 +149,7 @@ describe('webhooks: subscriptions, signed batched deliveries, retries, pause and
     await until(() => r.acceptedEvents(secret).length, (n) => n >= expected.length);
     expect(r.acceptedEvents(secret)).toEqual(expected);
     // The checkpoint moves once the 2xx is back at the sender.
-    const drained = await until(() => t.request('GET', `/admin/webhooks/${id}/failures`), (f) => f.body.undelivered.length === 0);
+    const drained = await until(() => t.request('GET', `/admin/webhooks/${id}/failures`), (f) => f.body.undelivered.length === 0 && f.body.delivered === expected.length);
     expect(drained.body).toMatchObject({ undelivered: [], status: 'active', delivered: expected.length });
 
     // A replay from a cursor delivers exactly the events after it again.
