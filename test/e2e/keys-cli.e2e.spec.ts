@@ -4,7 +4,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { addDays } from '@lifecycle/domain';
 import { CLOCK_STREAM } from '@lifecycle/event-store';
-import { buildCli, cliEnv, removeBuiltCli } from '../support/cli.js';
+import { buildCli, cliEnv, removeBuiltCli, spawnCli } from '../support/cli.js';
 import { purchaseBody } from '../support/envelopes.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -16,16 +16,10 @@ describe('keys CLI against a running service', () => {
   let admin = '';
   let ingest = '';
 
-  const cli = (args: string[]) =>
-    new Promise<{ status: number | null; stdout: string; stderr: string; lines: string[] }>((resolve, reject) => {
-      const child = spawn(process.execPath, [main, ...args], { env: cliEnv(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk) => (stdout += chunk));
-      child.stderr.on('data', (chunk) => (stderr += chunk));
-      child.on('error', reject);
-      child.on('close', (status) => resolve({ status, stdout, stderr, lines: stdout.split('\n').filter(Boolean) }));
-    });
+  const cli = async (args: string[]) => {
+    const run = await spawnCli(main, args, dataDir);
+    return { ...run, lines: run.stdout.split('\n').filter(Boolean) };
+  };
   const as = (key: string) => ({ authorization: `Bearer ${key}` });
   const history = async () => (await t.events.readAll({ maxCount: 100_000 })).filter((e) => e.streamId !== 'lifecycle-admin').length;
 

@@ -38,8 +38,14 @@ export function cliEnv(dataDir: string, extra: Record<string, string> = {}): Nod
  * the embedded stores of `dataDir`; resolves with its output, rejects on a non-zero exit with
  * its stderr.
  */
-export function runCli(args: string[], dataDir: string): Promise<{ stdout: string; stderr: string }> {
-  const main = buildCli();
+export async function runCli(args: string[], dataDir: string): Promise<{ stdout: string; stderr: string }> {
+  const { status, stdout, stderr } = await spawnCli(buildCli(), args, dataDir);
+  if (status !== 0) throw new Error(`npm run cli -- ${args.join(' ')} exited with ${status}:\n${stderr.slice(-2000)}`);
+  return { stdout, stderr };
+}
+
+/** Runs a compiled CLI `main` with ARGS on the embedded stores of `dataDir`; resolves with its exit status and output. */
+export function spawnCli(main: string, args: string[], dataDir: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [main, ...args], { env: cliEnv(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -47,9 +53,6 @@ export function runCli(args: string[], dataDir: string): Promise<{ stdout: strin
     child.stdout.on('data', (chunk) => (stdout += chunk));
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0) resolve({ stdout, stderr });
-      else reject(new Error(`npm run cli -- ${args.join(' ')} exited with ${code}:\n${stderr.slice(-2000)}`));
-    });
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
 }
