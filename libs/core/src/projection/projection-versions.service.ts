@@ -8,9 +8,9 @@ import { APP_CONFIG, EVENT_STORE, PROJECTION_CATALOG, READ_MODEL, WALL_CLOCK, ty
 import { catchUp } from './catch-up.js';
 import { Projector } from './projector.js';
 import { ProjectorService } from './projector.service.js';
-import type { RebuildProgress } from './rebuild-progress.js';
-import { RebuildTracker } from './rebuild-progress.js';
-import { RulesMismatchError } from './rules-mismatch.error.js';
+import type { RebuildProgress } from './runtime/rebuild-progress.js';
+import { RebuildTracker } from './runtime/rebuild-progress.js';
+import { RulesMismatchError } from './runtime/rules-mismatch.error.js';
 
 /** How often a process checks which projection version is served (another process may switch it). */
 export const VERSION_POLL_MS = 1000;

@@ -6,8 +6,8 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG, EVENT_STORE, READ_MODEL } from '../tokens.js';
 import { catchUp } from './catch-up.js';
 import { Projector } from './projector.js';
-import { RetryBackoff } from './retry-backoff.js';
-import { RulesMismatchError } from './rules-mismatch.error.js';
+import { RetryBackoff } from './runtime/retry-backoff.js';
+import { RulesMismatchError } from './runtime/rules-mismatch.error.js';
 
 const POLL_MS = 5;
 
