@@ -10,7 +10,8 @@ import { compareReadModels } from '../../libs/core/src/audit/compare-read-models
 import { IngestionService } from '../../libs/core/src/ingestion/ingestion.service.js';
 import { catchUp } from '../../libs/core/src/projection/catch-up.js';
 import { Projector } from '../../libs/core/src/projection/projector.js';
-import { ProjectorService, type ProjectorStatus } from '../../libs/core/src/projection/projector.service.js';
+import { ProjectorService } from '../../libs/core/src/nest/projector.service.js';
+import type { ProjectorStatus } from '../../libs/core/src/projection/runtime/projector-status.js';
 import { purchase, refund, registered } from '../../libs/domain/src/testing/event-builders.js';
 
 type Fault = 'none' | 'disk-full' | 'after-partial-write' | 'unreachable';

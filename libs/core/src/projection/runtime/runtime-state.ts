@@ -57,7 +57,8 @@ export type RuntimeEvent =
   | { type: 'rebuild-ended' }
   | { type: 'follow-started' }
   | { type: 'follow-ended' }
-  | { type: 'shutdown' };
+  /** Each region stops on its own, as each service shuts down. */
+  | { type: 'shutdown'; part: 'projector' | 'versions' };
 
 export const initialRuntimeState: RuntimeState = { projector: { kind: 'idle' }, versions: { kind: 'serving' }, generation: 0 };
 
@@ -90,8 +91,8 @@ export function transition(state: RuntimeState, event: RuntimeEvent): RuntimeSta
       // A halted projector keeps its error until it starts again.
       return from('stopped', 'halted') ? state : to({ kind: 'idle' }, state.generation + 1);
     case 'shutdown':
-      if (projector.kind === 'stopped' && versions.kind === 'stopped') return state;
-      return { projector: { kind: 'stopped' }, versions: { kind: 'stopped' }, generation: state.generation + 1 };
+      if (event.part === 'versions') return versions.kind === 'stopped' ? state : { ...state, versions: { kind: 'stopped' } };
+      return from('stopped') ? state : to({ kind: 'stopped' }, state.generation + 1);
     case 'rebuild-requested':
       return toVersions(['serving'], { kind: 'rebuilding' });
     case 'rebuild-built':

@@ -101,13 +101,20 @@ describe('the projection runtime state machine', () => {
     expect(transition(following, { type: 'follow-ended' }).versions.kind).toBe('serving');
   });
 
-  it('stops for good on shutdown: no subscription, rebuild or follow afterwards, and a running rebuild abandons', () => {
-    const stopped = run([{ type: 'rebuild-requested' }, { type: 'shutdown' }], subscribed());
+  it('stops each region for good on shutdown: no subscription, rebuild or follow afterwards, and a running rebuild abandons', () => {
+    const rebuilding = run([{ type: 'rebuild-requested' }], subscribed());
+    const versionsStopped = transition(rebuilding, { type: 'shutdown', part: 'versions' });
+    // The live projector keeps going until its own service stops it (it finishes its batch then).
+    expect(versionsStopped).toMatchObject({ projector: { kind: 'catching-up' }, versions: { kind: 'stopped' }, generation: 1 });
+    expect(isShuttingDown(versionsStopped)).toBe(true);
+    expect(isShuttingDown(rebuilding)).toBe(false);
+    const stopped = transition(versionsStopped, { type: 'shutdown', part: 'projector' });
     expect(stopped).toEqual({ projector: { kind: 'stopped' }, versions: { kind: 'stopped' }, generation: 2 });
-    expect(isShuttingDown(stopped)).toBe(true);
-    for (const event of [{ type: 'subscribed' }, { type: 'paused' }, { type: 'shutdown' }, { type: 'rebuild-requested' }, { type: 'rebuild-built' }, { type: 'rebuild-ended' }, { type: 'follow-started' }] as RuntimeEvent[]) {
-      expect(accepts(stopped, event)).toBe(false);
-    }
+    const events: RuntimeEvent[] = [
+      { type: 'subscribed' }, { type: 'paused' }, { type: 'shutdown', part: 'projector' }, { type: 'shutdown', part: 'versions' },
+      { type: 'rebuild-requested' }, { type: 'rebuild-built' }, { type: 'rebuild-ended' }, { type: 'follow-started' },
+    ];
+    for (const event of events) expect(accepts(stopped, event)).toBe(false);
   });
 
   it('a machine keeps the state, reports each transition and answers whether an event applied', () => {
