@@ -1,5 +1,5 @@
 import type { EventStore } from '@lifecycle/event-store';
-import { chainHash } from './hash-chain.js';
+import { chainHash } from '../event-log/hash-chain.js';
 
 export interface BrokenLink {
   streamId: string;
