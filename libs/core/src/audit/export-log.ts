@@ -4,6 +4,7 @@ import { ADMIN_STREAM } from '../event-log/admin-log.js';
 import { readClockEvents } from '../event-log/clock-ticks.js';
 import { readCustomerEvents } from '../event-log/customer-events.js';
 import { occurredAtOf, toLifecycleEvent } from '../event-log/event-codec.js';
+import { readLogBatches } from '../event-log/read-log-batches.js';
 
 export interface ExportFilter {
   customerId?: string;
@@ -29,11 +30,7 @@ export async function* exportLog(store: EventStore, filter: ExportFilter = {}): 
     yield [...own, ...clock].sort((a, b) => (a.position < b.position ? -1 : 1)).filter(keep).map(toLifecycleEvent);
     return;
   }
-  let after: bigint | undefined;
-  for (;;) {
-    const batch = await store.readAll({ after, maxCount: filter.batchSize ?? 5000 });
-    if (batch.length === 0) return;
-    after = batch[batch.length - 1].position;
+  for await (const batch of readLogBatches(store, { batchSize: filter.batchSize })) {
     yield batch.filter((recorded) => recorded.streamId !== ADMIN_STREAM && keep(recorded)).map(toLifecycleEvent);
   }
 }
