@@ -6,7 +6,7 @@ import { addDays, type CustomerProfile, defaultRules, formatInstant, parseInstan
 import { EVENT_STORE, READ_MODEL } from '@lifecycle/core';
 import { createSqliteEventStore, type EventStore } from '@lifecycle/event-store';
 import { createSqliteReadModel, type QueryStore } from '@lifecycle/read-model';
-import { ClockTicks } from '../../libs/core/src/audit/clock-ticks.js';
+import { ClockTicks } from '../../libs/core/src/event-log/clock-ticks.js';
 import { customerAsOf } from '../../libs/core/src/audit/customer-as-of.js';
 import { importHistory } from '../../libs/core/src/import/history-importer.js';
 import { IngestionService } from '../../libs/core/src/ingestion/ingestion.service.js';

@@ -6,7 +6,7 @@ import {
 import { CLOCK_STREAM, customerStream, type RecordedEvent } from '@lifecycle/event-store';
 import { createSqliteReadModel, type ReadModelStore } from '@lifecycle/read-model';
 import { Projector } from '../../libs/core/src/projection/projector.js';
-import { toNewEvent } from '../../libs/core/src/projection/to-lifecycle-event.js';
+import { toNewEvent } from '../../libs/core/src/event-log/event-codec.js';
 import { bruteForce } from '../support/brute-force.js';
 
 const START = parseDate('2024-01-01') as number;

@@ -4,7 +4,7 @@ import { addDays, defaultRules } from '@lifecycle/domain';
 import { CLOCK_STREAM, createSqliteEventStore } from '@lifecycle/event-store';
 import { createSqliteReadModel } from '@lifecycle/read-model';
 import { dayEndedEvent } from '../../../libs/core/src/ingestion/day-ended-event.js';
-import { toNewEvent } from '../../../libs/core/src/projection/to-lifecycle-event.js';
+import { toNewEvent } from '../../../libs/core/src/event-log/event-codec.js';
 import type { BenchContext } from '../context.js';
 import { figure, type ScenarioResult } from '../report/figures.js';
 import { median, timed } from '../report/stats.js';

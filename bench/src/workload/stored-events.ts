@@ -1,5 +1,5 @@
 import { type AppendRequest, CLOCK_STREAM, customerStream } from '@lifecycle/event-store';
-import { toNewEvent } from '../../../libs/core/src/projection/to-lifecycle-event.js';
+import { toNewEvent } from '../../../libs/core/src/event-log/event-codec.js';
 import type { LogEvent } from './generate-log.js';
 
 /** The append request the ingestion service would make for an accepted envelope (no expected-revision check). */

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { parseInstant } from '@lifecycle/domain';
-import { EVENT_STORE, exportLog, readAdminLog } from '@lifecycle/core';
-import { customerStream, type EventStore } from '@lifecycle/event-store';
+import { EVENT_STORE, exportLog, hasCustomer, readAdminLog } from '@lifecycle/core';
+import type { EventStore } from '@lifecycle/event-store';
 import { withContext } from '../cli-context.js';
 import { writeLines } from '../write-lines.js';
 
@@ -37,7 +37,7 @@ export function registerLog(program: Command): void {
       const filter = { customerId: flags.customer, from: instant('from', flags.from), to: instant('to', flags.to) };
       await withContext(async (context) => {
         const events = context.get<EventStore>(EVENT_STORE);
-        if (flags.customer !== undefined && (await events.readStream(customerStream(flags.customer), 0n, 1)).length === 0) {
+        if (flags.customer !== undefined && !(await hasCustomer(events, flags.customer))) {
           throw new Error(`--customer: no customer ${flags.customer} in the log`);
         }
         for await (const batch of exportLog(events, filter)) {

@@ -1,5 +1,5 @@
 import type { QueryStore, StoredCustomer, StoredTransition } from '@lifecycle/read-model';
-import { canonicalJson } from './hash-chain.js';
+import { canonicalJson } from '../event-log/hash-chain.js';
 
 export interface Mismatch {
   customerId: string | null;

@@ -1,11 +1,12 @@
 import {
-  applyBusinessEvent, applyDayEnd, assignTier, type BusinessEvent, type CustomerProfile, type CustomerState, type Cutoffs,
-  formatInstant, parseInstant, type RulesConfig, rulesVersion, toProfile, type Transition,
+  applyBusinessEvent, applyDayEnd, assignTier, type CustomerProfile, type CustomerState, type Cutoffs,
+  formatInstant, type RulesConfig, rulesVersion, toProfile, type Transition,
 } from '@lifecycle/domain';
-import { customerStream, type EventStore, type RecordedEvent } from '@lifecycle/event-store';
+import type { EventStore, RecordedEvent } from '@lifecycle/event-store';
 import type { QueryStore } from '@lifecycle/read-model';
-import { toLifecycleEvent } from '../projection/to-lifecycle-event.js';
-import { type ClockTick, ClockTicks } from './clock-ticks.js';
+import { type ClockTick, ClockTicks } from '../event-log/clock-ticks.js';
+import { readCustomerEvents } from '../event-log/customer-events.js';
+import { occurredAtOf, toBusinessEvent } from '../event-log/event-codec.js';
 
 export interface AsOf {
   at: string;
@@ -24,12 +25,12 @@ export async function customerAsOf(
   events: EventStore, readModel: QueryStore, customerId: string, at: number, rules: RulesConfig, clock = new ClockTicks(events),
 ): Promise<AsOf | null> {
   const [own, ticks, allCutoffs] = await Promise.all([
-    events.readStream(customerStream(customerId)),
+    readCustomerEvents(events, customerId),
     clock.upTo(at),
     readModel.allCutoffs(),
   ]);
   const cutoffsByDate = new Map(allCutoffs.map((c) => [c.date, c.cutoffs]));
-  const mine = own.filter((e) => (parseInstant(String(e.data.occurredAt)) as number) <= at);
+  const mine = own.filter((e) => occurredAtOf(e) <= at);
   if (mine.length === 0) return null;
   const merged: Array<RecordedEvent | ClockTick> = [...mine, ...ticks].sort((a, b) => (a.position < b.position ? -1 : 1));
 
@@ -51,7 +52,7 @@ export async function customerAsOf(
       if (tr) transitions.push(tr);
       continue;
     }
-    const step = applyBusinessEvent(state, toLifecycleEvent(item) as BusinessEvent, { clockAsOf, cutoffs, rules });
+    const step = applyBusinessEvent(state, toBusinessEvent(item), { clockAsOf, cutoffs, rules });
     state = step.state;
     transitions.push(...step.transitions);
   }

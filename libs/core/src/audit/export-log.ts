@@ -1,7 +1,10 @@
-import { type LifecycleEvent, parseInstant } from '@lifecycle/domain';
-import { CLOCK_STREAM, customerStream, type EventStore, type RecordedEvent } from '@lifecycle/event-store';
-import { toLifecycleEvent } from '../projection/to-lifecycle-event.js';
-import { ADMIN_STREAM } from './admin-audit.js';
+import type { LifecycleEvent } from '@lifecycle/domain';
+import type { EventStore, RecordedEvent } from '@lifecycle/event-store';
+import { ADMIN_STREAM } from '../event-log/admin-log.js';
+import { readClockEvents } from '../event-log/clock-ticks.js';
+import { readCustomerEvents } from '../event-log/customer-events.js';
+import { occurredAtOf, toLifecycleEvent } from '../event-log/event-codec.js';
+import { readLogBatches } from '../event-log/read-log-batches.js';
 
 export interface ExportFilter {
   customerId?: string;
@@ -19,19 +22,15 @@ export interface ExportFilter {
  */
 export async function* exportLog(store: EventStore, filter: ExportFilter = {}): AsyncGenerator<LifecycleEvent[]> {
   const keep = (recorded: RecordedEvent): boolean => {
-    const at = parseInstant(String(recorded.data.occurredAt)) as number;
+    const at = occurredAtOf(recorded);
     return (filter.from === undefined || at >= filter.from) && (filter.to === undefined || at <= filter.to);
   };
   if (filter.customerId !== undefined) {
-    const [own, clock] = await Promise.all([store.readStream(customerStream(filter.customerId)), store.readStream(CLOCK_STREAM)]);
+    const [own, clock] = await Promise.all([readCustomerEvents(store, filter.customerId), readClockEvents(store)]);
     yield [...own, ...clock].sort((a, b) => (a.position < b.position ? -1 : 1)).filter(keep).map(toLifecycleEvent);
     return;
   }
-  let after: bigint | undefined;
-  for (;;) {
-    const batch = await store.readAll({ after, maxCount: filter.batchSize ?? 5000 });
-    if (batch.length === 0) return;
-    after = batch[batch.length - 1].position;
+  for await (const batch of readLogBatches(store, { batchSize: filter.batchSize })) {
     yield batch.filter((recorded) => recorded.streamId !== ADMIN_STREAM && keep(recorded)).map(toLifecycleEvent);
   }
 }

@@ -1,5 +1,6 @@
 import type { EventStore } from '@lifecycle/event-store';
-import { chainHash } from './hash-chain.js';
+import { chainHash } from '../event-log/hash-chain.js';
+import { DEFAULT_LOG_BATCH_SIZE, readLogBatches } from '../event-log/read-log-batches.js';
 
 export interface BrokenLink {
   streamId: string;
@@ -10,18 +11,14 @@ export interface BrokenLink {
 }
 
 /** Recomputes every stream's hash chain over the whole log; reports the first broken link per stream. */
-export async function verifyChains(store: EventStore, batchSize = 5000): Promise<{ events: number; streams: number; broken: BrokenLink[] }> {
+export async function verifyChains(store: EventStore, batchSize = DEFAULT_LOG_BATCH_SIZE): Promise<{ events: number; streams: number; broken: BrokenLink[] }> {
   const heads = new Map<string, string | null>();
   const brokenStreams = new Set<string>();
   const broken: BrokenLink[] = [];
-  let after: bigint | undefined;
   let events = 0;
-  for (;;) {
-    const batch = await store.readAll({ after, maxCount: batchSize });
-    if (batch.length === 0) break;
+  for await (const batch of readLogBatches(store, { batchSize })) {
     for (const recorded of batch) {
       events += 1;
-      after = recorded.position;
       if (brokenStreams.has(recorded.streamId)) continue;
       const previous = heads.get(recorded.streamId) ?? null;
       const stored = recorded.metadata.hash;

@@ -1,6 +1,7 @@
 import type { RulesConfig } from '@lifecycle/domain';
 import type { EventStore } from '@lifecycle/event-store';
 import type { ReadModelStore } from '@lifecycle/read-model';
+import { readLogBatches } from '../event-log/read-log-batches.js';
 import { Projector } from '../projection/projector.js';
 import { compareReadModels, type Mismatch } from './compare-read-models.js';
 import { type BrokenLink, verifyChains } from './verify-chains.js';
@@ -25,13 +26,12 @@ export async function verifyProjection(
   const { checkpoint } = await live.loadMeta();
   const projector = new Projector(scratch, rules);
   await projector.init();
-  let after: bigint | undefined;
-  while (checkpoint !== null) {
-    const batch = (await events.readAll({ after, maxCount: 5000 })).filter((e) => e.position <= checkpoint);
-    if (batch.length === 0) break;
-    await projector.handle(batch);
-    after = batch[batch.length - 1].position;
-    onProgress?.(after);
+  // No checkpoint: the live model has projected nothing yet, so neither does the scratch one.
+  if (checkpoint !== null) {
+    for await (const batch of readLogBatches(events, { until: checkpoint })) {
+      await projector.handle(batch);
+      onProgress?.(batch[batch.length - 1].position);
+    }
   }
   const mismatches = await compareReadModels(live, scratch);
   const chains = await verifyChains(events);

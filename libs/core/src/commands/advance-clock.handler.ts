@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { addDays } from '@lifecycle/domain';
 import type { EventStore } from '@lifecycle/event-store';
-import { recordAdminAction } from '../audit/admin-audit.js';
+import { recordAdminAction } from '../event-log/admin-log.js';
 import { ClockAdvanceLimitError, FutureClockError } from '../ingestion/clock-errors.js';
 import { IngestionService } from '../ingestion/ingestion.service.js';
 import { EVENT_STORE, WALL_CLOCK, type WallClock } from '../tokens.js';

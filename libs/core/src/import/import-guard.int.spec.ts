@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLOCK_STREAM, createSqliteEventStore, type EventStore } from '@lifecycle/event-store';
-import { recordAdminAction } from '../audit/admin-audit.js';
+import { recordAdminAction } from '../event-log/admin-log.js';
 import { FutureClockError } from '../ingestion/clock-errors.js';
 import { IngestionService } from '../ingestion/ingestion.service.js';
 import { importHistory } from './history-importer.js';

@@ -1,8 +1,8 @@
-import {
-  type BusinessEvent, type ClockState, type DayEndedEvent, type DecisionState, evolveDecision, initialDecisionState,
-} from '@lifecycle/domain';
-import { CLOCK_STREAM, customerStream, type EventStore } from '@lifecycle/event-store';
-import { toLifecycleEvent } from '../projection/to-lifecycle-event.js';
+import { type ClockState, type DecisionState, evolveDecision, initialDecisionState } from '@lifecycle/domain';
+import type { EventStore } from '@lifecycle/event-store';
+import { readLastClockEvent } from '../event-log/clock-ticks.js';
+import { readCustomerEvents } from '../event-log/customer-events.js';
+import { toBusinessEvent } from '../event-log/event-codec.js';
 
 /** A stream's decision state with the hash of its last event, the next event's chain link. */
 export interface CustomerDecision {
@@ -32,8 +32,8 @@ export class DecisionCache {
     const cached = this.customers.get(customerId);
     if (cached) return cached;
     const decision: CustomerDecision = { state: initialDecisionState(), lastHash: null };
-    for (const recorded of await this.store.readStream(customerStream(customerId))) {
-      evolveDecision(decision.state, toLifecycleEvent(recorded) as BusinessEvent, this.baseCurrency, recorded.revision);
+    for (const recorded of await readCustomerEvents(this.store, customerId)) {
+      evolveDecision(decision.state, toBusinessEvent(recorded), this.baseCurrency, recorded.revision);
       decision.lastHash = recorded.metadata.hash ?? null;
     }
     if (this.customers.size >= this.maxEntries) this.customers.delete(this.customers.keys().next().value as string);
@@ -47,15 +47,8 @@ export class DecisionCache {
 
   async clockState(): Promise<ClockDecisionState> {
     if (this.clock) return this.clock;
-    const revision = await this.store.streamRevision(CLOCK_STREAM);
-    let lastDate: string | null = null;
-    let lastHash: string | null = null;
-    if (revision !== 'no_stream') {
-      const [last] = await this.store.readStream(CLOCK_STREAM, revision, 1);
-      lastDate = (toLifecycleEvent(last) as DayEndedEvent).data.date;
-      lastHash = last.metadata.hash ?? null;
-    }
-    this.clock = { revision: revision === 'no_stream' ? -1n : revision, lastDate, lastHash };
+    const last = await readLastClockEvent(this.store);
+    this.clock = { revision: last?.revision ?? -1n, lastDate: last?.date ?? null, lastHash: last?.recorded.metadata.hash ?? null };
     return this.clock;
   }
 

@@ -5,9 +5,9 @@ import {
 import {
   type AppendResult, CLOCK_STREAM, customerStream, type EventStore, type NewEvent, WrongExpectedRevisionError,
 } from '@lifecycle/event-store';
-import { ADMIN_STREAM } from '../audit/admin-audit.js';
-import { chained } from '../audit/hash-chain.js';
-import { toNewEvent } from '../projection/to-lifecycle-event.js';
+import { ADMIN_STREAM } from '../event-log/admin-log.js';
+import { toNewEvent } from '../event-log/event-codec.js';
+import { chained } from '../event-log/hash-chain.js';
 import { type DecidedEvent, planAppendCalls, type PlannedRequest } from './append-plan.js';
 import { ClockAdvanceLimitError, FutureClockError } from './clock-errors.js';
 import { dayEndedEvent } from './day-ended-event.js';

@@ -1,13 +1,13 @@
 import {
-  applyBusinessEvent, applyDayEnd, assignTier, type BusinessEvent, type Cutoffs, dayEndAsOf, effectiveBoundary,
+  applyBusinessEvent, applyDayEnd, assignTier, type Cutoffs, dayEndAsOf, effectiveBoundary,
   type CustomerState, type RankKey, RANKED_TIERS, type RulesConfig, rulesVersion, type Transition, cutoffRanks, compareRank,
 } from '@lifecycle/domain';
 import type { RecordedEvent } from '@lifecycle/event-store';
 import { type CustomerRecord, type ProjectionMeta, type ProjectionStore, snapshotOf, type StoredTransition } from '@lifecycle/read-model';
 import { projectionObserver } from './projection-observer.js';
-import { foreignEventReason } from './foreign-event.js';
-import { toLifecycleEvent } from './to-lifecycle-event.js';
-import { ADMIN_STREAM } from '../audit/admin-audit.js';
+import { ADMIN_STREAM } from '../event-log/admin-log.js';
+import { dayEndedDate, toBusinessEvent } from '../event-log/event-codec.js';
+import { foreignEventReason } from '../event-log/foreign-event.js';
 
 export interface ProjectorStats {
   events: number;
@@ -17,7 +17,7 @@ export interface ProjectorStats {
   rerankCandidates: number;
   tierChanges: number;
   lastTickMs: number;
-  /** Events of streams or types the projector does not own, skipped (see foreign-event.ts). */
+  /** Events of streams or types the projector does not own, skipped (see event-log/foreign-event.ts). */
   foreignEvents: number;
   lastForeignEvent: { streamId: string; type: string; position: string; reason: string } | null;
 }
@@ -106,7 +106,7 @@ export class Projector {
     if (segment.length === 0) return;
     const events = segment
       .filter((recorded) => recorded.streamId !== ADMIN_STREAM)
-      .map((recorded) => ({ recorded, event: toLifecycleEvent(recorded) as BusinessEvent }));
+      .map((recorded) => ({ recorded, event: toBusinessEvent(recorded) }));
     const records = await this.store.getCustomers([...new Set(events.map((e) => e.event.customerId))]);
     const changed = new Map<string, CustomerRecord>();
     const transitions: StoredTransition[] = [];
@@ -128,7 +128,7 @@ export class Projector {
 
   private async applyDayEnded(recorded: RecordedEvent): Promise<void> {
     const started = performance.now();
-    const date = (recorded.data as { data: { date: string } }).data.date;
+    const date = dayEndedDate(recorded);
     if (this.meta.clockDate !== null && date <= this.meta.clockDate) {
       await this.store.commit({ customers: [], transitions: [], meta: { checkpoint: recorded.position } });
       this.meta.checkpoint = recorded.position;

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { EventStore } from '@lifecycle/event-store';
 import type { QueryStore } from '@lifecycle/read-model';
-import { ClockTicks } from '../audit/clock-ticks.js';
+import { ClockTicks } from '../event-log/clock-ticks.js';
 import { type AsOf, customerAsOf } from '../audit/customer-as-of.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG, EVENT_STORE, READ_MODEL } from '../tokens.js';

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { customerStream, type EventStore } from '@lifecycle/event-store';
+import type { EventStore } from '@lifecycle/event-store';
+import { readCustomerEvents } from '../event-log/customer-events.js';
 import { EVENT_STORE } from '../tokens.js';
 import { GetHistoryQuery, type HistoryPage } from './get-history.query.js';
 
@@ -9,8 +10,7 @@ export class GetHistoryHandler implements IQueryHandler<GetHistoryQuery> {
   constructor(@Inject(EVENT_STORE) private readonly events: EventStore) {}
 
   async execute({ customerId, fromRevision, limit }: GetHistoryQuery): Promise<HistoryPage | null> {
-    const streamId = customerStream(customerId);
-    const page = await this.events.readStream(streamId, fromRevision, limit + 1);
+    const page = await readCustomerEvents(this.events, customerId, fromRevision, limit + 1);
     if (page.length === 0 && fromRevision === 0n) return null;
     const items = page.slice(0, limit).map((e) => {
       const { occurredAt, ...data } = e.data as { occurredAt: string };

@@ -1,7 +1,7 @@
 import { dayEndAsOf } from '@lifecycle/domain';
 import { CLOCK_STREAM, createSqliteEventStore, type EventStore } from '@lifecycle/event-store';
 import { dayEndedEvent } from '../ingestion/day-ended-event.js';
-import { toNewEvent } from '../projection/to-lifecycle-event.js';
+import { toNewEvent } from './event-codec.js';
 import { ClockTicks } from './clock-ticks.js';
 
 const tick = (store: EventStore, date: string) =>

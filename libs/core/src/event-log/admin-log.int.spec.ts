@@ -8,12 +8,12 @@ import { createSqliteReadModel, type ReadModelStore } from '@lifecycle/read-mode
 import { IngestionService } from '../ingestion/ingestion.service.js';
 import { catchUp } from '../projection/catch-up.js';
 import { Projector } from '../projection/projector.js';
-import { ADMIN_STREAM, readAdminLog, recordAdminAction } from './admin-audit.js';
-import { exportLog } from './export-log.js';
-import { verifyChains } from './verify-chains.js';
+import { ADMIN_STREAM, readAdminLog, recordAdminAction } from './admin-log.js';
+import { exportLog } from '../audit/export-log.js';
+import { verifyChains } from '../audit/verify-chains.js';
 
 describe('the admin stream', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'admin-audit-'));
+  const dir = mkdtempSync(join(tmpdir(), 'admin-log-'));
   let store: EventStore;
   let readModel: ReadModelStore;
   const now = () => Date.parse('2026-12-01T12:00:00.000Z');
