@@ -3,7 +3,9 @@
 // package or project file, self time by function, and inclusive time of the functions whose
 // name matches --grep. Several files are summed (e.g. every profile of one server process).
 //
-//   node scripts/summarise-cpuprofile.mjs prof/*.cpuprofile [--top 40] [--grep validate,ingest]
+//   node scripts/summarise-cpuprofile.mjs prof/*.cpuprofile [--top 40] [--grep validate,ingest] [--skip-ms 3000]
+//
+// --skip-ms leaves out the first milliseconds of each profile (a server's start-up).
 import { readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
@@ -15,6 +17,7 @@ const flag = (name, fallback) => {
 };
 const top = Number(flag('--top', '30'));
 const grep = flag('--grep', '').split(',').filter(Boolean);
+const skipUs = Number(flag('--skip-ms', '0')) * 1000;
 const files = args;
 if (files.length === 0) {
   console.error('usage: summarise-cpuprofile.mjs FILE.cpuprofile... [--top N] [--grep name,name]');
@@ -47,7 +50,11 @@ for (const file of files) {
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const selfUs = new Map();
-  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  let at = 0;
+  profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (at >= skipUs) selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
   for (const [id, us] of selfUs) {
     const { callFrame } = byId.get(id);
     const name = callFrame.functionName || '(anonymous)';
