@@ -4,7 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import pino, { type Logger } from 'pino';
 import { type AppConfig, createLogger, PinoNestLogger } from '@lifecycle/core';
 import { AppModule } from './app.module.js';
-import { JsonDepthInterceptor } from './http/json-depth.interceptor.js';
+import { JsonDepthPipe } from './http/json-depth.pipe.js';
 import { frameworkErrorOptions } from './http/framework-errors.js';
 import { parseNdjsonBody } from './http/ndjson-body.js';
 import { echoRequestId, requestIdOf } from './http/request-id.js';
@@ -32,7 +32,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | L
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: options.logger === false ? false : new PinoNestLogger(log),
   });
-  app.useGlobalInterceptors(new JsonDepthInterceptor());
+  app.useGlobalPipes(new JsonDepthPipe());
   app.enableShutdownHooks();
   try {
     app.get(ApiKeyStore).checkBinding(config.host);

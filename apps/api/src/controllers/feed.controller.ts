@@ -4,6 +4,7 @@ import { type FeedPage, parseFeedQuery, TransitionFeed } from '@lifecycle/core';
 import type { TransitionKey } from '@lifecycle/read-model';
 import { RequireRole } from '../auth/roles.js';
 import { mappingIntegrationErrors } from './integration-errors.js';
+import { SECURITY_HEADERS } from '../limits/security-headers.js';
 
 /** An idle stream sends a comment this often, so proxies keep it open. */
 const HEARTBEAT_MS = 15_000;
@@ -50,6 +51,7 @@ export class FeedController implements OnModuleDestroy {
     raw.once('close', () => gone.abort());
     const signal = AbortSignal.any([gone.signal, this.closing.signal]);
     raw.writeHead(200, {
+      ...SECURITY_HEADERS,
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
       connection: 'keep-alive',

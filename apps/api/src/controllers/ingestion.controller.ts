@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { RouteSchema } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { BusinessEventType } from '@lifecycle/domain';
 import { IngestBatchCommand, LifecycleMetrics, MAX_BATCH, RecordCustomerEventCommand } from '@lifecycle/core';
 import { ApiError, badRequest } from '../http/api-error.js';
 import { withCorrelationId } from '../http/correlation.js';
-import { batchResponse, ingestionResponse } from '../http/ingestion-response.js';
+import { batchResponse, INGESTION_RESPONSE_SCHEMAS, ingestionResponse } from '../http/ingestion-response.js';
 import { ndjsonLineNumbers } from '../http/ndjson-body.js';
 import { countIngested } from '../metrics/count-ingested.js';
 import type { AuthenticatedRequest } from '../auth/request-key.js';
@@ -31,6 +32,7 @@ export class IngestionController {
   ) {}
 
   @Post('customers/:customerId/:kind')
+  @RouteSchema({ response: INGESTION_RESPONSE_SCHEMAS })
   async record(
     @Param('customerId') customerId: string,
     @Param('kind') kind: string,

@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '@lifecycle/core';
@@ -6,6 +5,7 @@ import { ApiKeyStore } from '../auth/api-key-store.js';
 import { trackRoutes } from '../auth/route-registry.js';
 import { authenticateRequest, type AuthenticatedRequest } from '../auth/request-key.js';
 import { ApiError } from '../http/api-error.js';
+import { addSecurityHeaders } from './security-headers.js';
 
 /** Longest request target (path and query) served; longer ones get 414. */
 export const MAX_URL_LENGTH = 4096;
@@ -50,6 +50,6 @@ export async function applyHttpLimits(app: NestFastifyApplication, config: AppCo
     errorResponseBuilder: (_request, context) =>
       new ApiError(429, 'RATE_LIMITED', `more than ${context.max} requests in ${config.rateLimits.windowMs / 1000} s; retry after ${context.after}`),
   });
-  await app.register(helmet);
+  addSecurityHeaders(fastify);
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins });
 }

@@ -15,6 +15,39 @@ interface Node {
  */
 export function tooDeepPath(value: unknown, limit: number): string | null {
   if (typeof value !== 'object' || value === null) return null;
+  // Nearly every body is shallow: measure without allocating, and name the path only when needed.
+  return withinDepth(value, limit) ? null : firstTooDeep(value, limit);
+}
+
+function withinDepth(root: object, limit: number): boolean {
+  const values: object[] = [root];
+  const depths: number[] = [1];
+  while (values.length > 0) {
+    const value = values.pop()!;
+    const depth = depths.pop()!;
+    if (depth > limit) return false;
+    if (Array.isArray(value)) {
+      for (const child of value) {
+        if (typeof child === 'object' && child !== null) {
+          values.push(child);
+          depths.push(depth + 1);
+        }
+      }
+      continue;
+    }
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      const child = (value as Record<string, unknown>)[key];
+      if (typeof child === 'object' && child !== null) {
+        values.push(child);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return true;
+}
+
+function firstTooDeep(value: object, limit: number): string | null {
   const stack: Node[] = [{ value, depth: 1, key: '$', parent: null }];
   while (stack.length > 0) {
     const node = stack.pop()!;

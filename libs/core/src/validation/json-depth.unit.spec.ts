@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import { tooDeepPath } from './json-depth.js';
 import { validateEvent } from './validate-event.js';
 
@@ -19,6 +20,22 @@ describe('tooDeepPath', () => {
   it('names the path of the first too-deep value and copes with any depth without recursion', () => {
     expect(tooDeepPath({ ok: { v: 1 }, data: { list: [{ deep: { x: 1 } }] } }, 3)).toBe('data.list[0]');
     expect(tooDeepPath(nest(200_000), 32)).toMatch(/^\[0\]\.a/);
+  });
+});
+
+describe('tooDeepPath against a recursive depth', () => {
+  const depth = (value: unknown): number =>
+    typeof value !== 'object' || value === null ? 0 : 1 + Math.max(0, ...Object.values(value as object).map(depth));
+
+  it('finds a path exactly when the value is deeper than the limit', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 8 }), fc.integer({ min: 0, max: 9 }), (value, limit) => {
+        const path = tooDeepPath(value, limit);
+        expect(path === null).toBe(depth(value) <= limit);
+        if (path !== null) expect(tooDeepPath(value, limit + 1) === null).toBe(depth(value) === limit + 1);
+      }),
+      { numRuns: 1_000 },
+    );
   });
 });
 

@@ -1,4 +1,3 @@
-import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidatorOptions } from 'class-validator';
 import type { BusinessEventType, LifecycleEvent } from '../../../domain/src/events/event-types.js';
 import type { FieldError, Rejection } from '../../../domain/src/rules/rejection.js';
@@ -7,7 +6,11 @@ import { withBaseCurrency } from './base-currency.context.js';
 import { EventEnvelopeDto } from './dto/event-envelope.dto.js';
 import { flattenErrors } from './flatten-errors.js';
 import { MAX_EVENT_DEPTH, tooDeepPath } from './json-depth.js';
+import { toDtoInstance } from './to-dto-instance.js';
 import { toPlain } from './to-plain.js';
+import { cacheValidationMetadata } from './validation-metadata-cache.js';
+
+cacheValidationMetadata();
 
 export type ValidationOutcome =
   | { ok: true; event: LifecycleEvent }
@@ -53,7 +56,7 @@ const isJsonObject = (raw: unknown): raw is Record<string, unknown> =>
   typeof raw === 'object' && raw !== null && !Array.isArray(raw);
 
 function validateEnvelope(raw: Record<string, unknown>, options: ValidationSettings): ValidationOutcome {
-  const dto = plainToInstance(EventEnvelopeDto, raw);
+  const dto = toDtoInstance(EventEnvelopeDto, raw);
   const errors = withBaseCurrency(options.baseCurrency, () => validateSync(dto, VALIDATOR_OPTIONS));
   if (errors.length > 0) return invalid(flattenErrors(errors));
   return { ok: true, event: normalise(dto) };
