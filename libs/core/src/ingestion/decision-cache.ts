@@ -2,7 +2,7 @@ import {
   type BusinessEvent, type ClockState, type DayEndedEvent, type DecisionState, evolveDecision, initialDecisionState,
 } from '@lifecycle/domain';
 import { CLOCK_STREAM, customerStream, type EventStore } from '@lifecycle/event-store';
-import { toLifecycleEvent } from '../projection/to-lifecycle-event.js';
+import { toLifecycleEvent } from './event-encoding.js';
 
 /** A stream's decision state with the hash of its last event, the next event's chain link. */
 export interface CustomerDecision {
@@ -16,7 +16,9 @@ export interface ClockDecisionState extends ClockState {
 
 /**
  * Decision states folded from the customers' streams, kept with the revision they reflect.
- * A stale entry is caught by the expected-revision check on append and refreshed.
+ * A stale entry is caught by the expected-revision check on append and refreshed. Entries are
+ * replaced, never changed in place: a planned round works on copies and the states after it
+ * are kept only once its appends went through.
  */
 export class DecisionCache {
   private readonly customers = new Map<string, CustomerDecision>();
@@ -33,12 +35,26 @@ export class DecisionCache {
     if (cached) return cached;
     const decision: CustomerDecision = { state: initialDecisionState(), lastHash: null };
     for (const recorded of await this.store.readStream(customerStream(customerId))) {
-      evolveDecision(decision.state, toLifecycleEvent(recorded) as BusinessEvent, this.baseCurrency, recorded.revision);
+      decision.state = evolveDecision(decision.state, toLifecycleEvent(recorded) as BusinessEvent, this.baseCurrency, recorded.revision);
       decision.lastHash = recorded.metadata.hash ?? null;
     }
-    if (this.customers.size >= this.maxEntries) this.customers.delete(this.customers.keys().next().value as string);
-    this.customers.set(customerId, decision);
+    this.keepCustomer(customerId, decision);
     return decision;
+  }
+
+  /** The states of the given customers (read from the store when not cached). */
+  async customersOf(customerIds: Iterable<string>): Promise<Map<string, CustomerDecision>> {
+    const states = new Map<string, CustomerDecision>();
+    for (const customerId of customerIds) if (!states.has(customerId)) states.set(customerId, await this.customer(customerId));
+    return states;
+  }
+
+  /** Keeps a customer's state after an append that went through. */
+  keepCustomer(customerId: string, decision: CustomerDecision): void {
+    if (!this.customers.has(customerId) && this.customers.size >= this.maxEntries) {
+      this.customers.delete(this.customers.keys().next().value as string);
+    }
+    this.customers.set(customerId, decision);
   }
 
   refreshCustomer(customerId: string): void {
@@ -52,14 +68,24 @@ export class DecisionCache {
     let lastHash: string | null = null;
     if (revision !== 'no_stream') {
       const [last] = await this.store.readStream(CLOCK_STREAM, revision, 1);
-      lastDate = (toLifecycleEvent(last) as DayEndedEvent).data.date;
-      lastHash = last.metadata.hash ?? null;
+      lastDate = (toLifecycleEvent(last!) as DayEndedEvent).data.date;
+      lastHash = last!.metadata.hash ?? null;
     }
     this.clock = { revision: revision === 'no_stream' ? -1n : revision, lastDate, lastHash };
     return this.clock;
   }
 
+  keepClock(clock: ClockDecisionState): void {
+    this.clock = clock;
+  }
+
   refreshClock(): void {
     this.clock = null;
+  }
+
+  /** Drops a stream's state (customer or clock): the next use reads it from the store. */
+  forget(streamId: string): void {
+    if (streamId === CLOCK_STREAM) this.refreshClock();
+    else this.refreshCustomer(streamId.slice('customer-'.length));
   }
 }
