@@ -23,6 +23,8 @@ export interface ClockDecisionState extends ClockState {
 export class DecisionCache {
   private readonly customers = new Map<string, CustomerDecision>();
   private clock: ClockDecisionState | null = null;
+  /** Customers whose stream changed under us: read on next use, whatever the index says. */
+  private readonly mustRead = new Set<string>();
 
   constructor(
     private readonly store: EventStore,
@@ -39,13 +41,33 @@ export class DecisionCache {
       decision.lastHash = recorded.metadata.hash ?? null;
     }
     this.keepCustomer(customerId, decision);
+    this.mustRead.delete(customerId);
     return decision;
   }
 
-  /** The states of the given customers (read from the store when not cached). */
+  /**
+   * The states of the given customers: cached, else read from the store; a customer the
+   * store's index of streams does not know gets an empty state without a read. A customer
+   * forgotten after a conflict is always read (the index may not have seen that append yet).
+   */
   async customersOf(customerIds: Iterable<string>): Promise<Map<string, CustomerDecision>> {
     const states = new Map<string, CustomerDecision>();
-    for (const customerId of customerIds) if (!states.has(customerId)) states.set(customerId, await this.customer(customerId));
+    const uncached = new Set<string>();
+    for (const customerId of customerIds) {
+      if (states.has(customerId)) continue;
+      const cached = this.customers.get(customerId);
+      if (cached) states.set(customerId, cached);
+      else uncached.add(customerId);
+    }
+    const indexable = [...uncached].filter((customerId) => !this.mustRead.has(customerId));
+    const existing = indexable.length > 0 && this.store.existingStreams ? await this.store.existingStreams(indexable.map(customerStream)) : null;
+    for (const customerId of uncached) {
+      if (existing && !this.mustRead.has(customerId) && !existing.has(customerStream(customerId))) {
+        const fresh: CustomerDecision = { state: initialDecisionState(), lastHash: null };
+        this.keepCustomer(customerId, fresh);
+        states.set(customerId, fresh);
+      } else states.set(customerId, await this.customer(customerId));
+    }
     return states;
   }
 
@@ -59,6 +81,7 @@ export class DecisionCache {
 
   refreshCustomer(customerId: string): void {
     this.customers.delete(customerId);
+    this.mustRead.add(customerId);
   }
 
   async clockState(): Promise<ClockDecisionState> {
