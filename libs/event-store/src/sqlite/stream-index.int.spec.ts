@@ -48,6 +48,23 @@ describe('sqlite stream index (existingStreams)', () => {
     expect(names(await theirs.existingStreams!(['x', 'y', 'z', 'w']))).toEqual(['x', 'y', 'z']);
   });
 
+  it('builds over several calls, a chunk of names each, and finds a stream another connection created meanwhile', () => {
+    const file = join(dir, 'chunked.db');
+    const db = new Database(file);
+    const other = new Database(file);
+    const mineStatements = prepareStatements(db);
+    const otherStatements = prepareStatements(other);
+    for (const [i, name] of ['b', 'd', 'f', 'h', 'j'].entries()) mineStatements.insert(name, 0n, `e${i}`, 'T', '{}', '{}', 'now');
+    const index = createStreamIndex(db, 100, 2);
+    expect(index.existing(['b'])).toBeNull(); // b, d
+    // Created by another process in the range already read.
+    otherStatements.insert('a', 0n, 'x1', 'T', '{}', '{}', 'now');
+    expect(index.existing(['b'])).toBeNull(); // f, h
+    expect(names(index.existing(['a', 'b', 'c', 'j']))).toEqual(['a', 'b', 'j']); // j: complete, then caught up
+    db.close();
+    other.close();
+  });
+
   it('stops answering (null) once the log holds more streams than its limit', () => {
     const db = new Database(':memory:');
     const statements = prepareStatements(db);
