@@ -121,6 +121,7 @@ export function planIngestion(input: PlanInput): IngestionPlan {
     revisionBefore.set(streamId, before);
     events.push({ index, streamId, event: encode(event) });
     const own = nextCustomers.get(event.customerId) ?? copyDecision(input.customers.get(event.customerId)!);
+    if (event.type === 'PurchaseRefunded' && event.data.orderId !== undefined) ownOrder(own.state, event.data.orderId);
     own.state = evolveDecision(own.state, event as BusinessEvent, baseCurrency, own.state.revision + 1n);
     nextCustomers.set(event.customerId, own);
   }
@@ -143,11 +144,19 @@ export function planIngestion(input: PlanInput): IngestionPlan {
   return { results, calls, tentative, next: { customers: nextCustomers, clock }, firstDate };
 }
 
-/** A copy the round may evolve without touching the cached state. */
+/**
+ * A copy the round may evolve without touching the cached state. The orders are shared until
+ * a refund changes one (see ownOrder): copying every order of every customer of every round
+ * was a visible share of the planner's time.
+ */
 function copyDecision({ state, lastHash }: CustomerDecision): CustomerDecision {
-  const orders = new Map<string, { total: number; refunded: number }>();
-  for (const [orderId, order] of state.orders) orders.set(orderId, { ...order });
-  return { state: { revision: state.revision, eventIds: new Set(state.eventIds), orders }, lastHash };
+  return { state: { revision: state.revision, eventIds: new Set(state.eventIds), orders: new Map(state.orders) }, lastHash };
+}
+
+/** The refund's order as an object of the copy's own: evolveDecision adds to the order it finds. */
+function ownOrder(state: DecisionState, orderId: string): void {
+  const order = state.orders.get(orderId);
+  if (order) state.orders.set(orderId, { ...order });
 }
 
 export function rejected(candidate: Candidate, code: string, reason: string): IngestionResult {
