@@ -9,7 +9,7 @@ import { createSqliteReadModel, type QueryStore } from '@lifecycle/read-model';
 import { ClockTicks } from '../../libs/core/src/event-log/clock-ticks.js';
 import { customerAsOf } from '../../libs/core/src/audit/customer-as-of.js';
 import { importHistory } from '../../libs/core/src/import/history-importer.js';
-import { IngestionService } from '../../libs/core/src/ingestion/ingestion.service.js';
+import { createIngestion } from '../../libs/core/src/ingestion/ingestion.js';
 import { catchUp } from '../../libs/core/src/projection/catch-up.js';
 import { Projector } from '../../libs/core/src/projection/projector.js';
 import { CDNOW_DIR, CDNOW_EVENTS, writeCdnowSubset } from '../support/cdnow.js';
@@ -155,7 +155,7 @@ describe('CDNOW: as of an instant, a full import equals the live state of an imp
           if (occurredAt === at) atInstant.add(JSON.parse(text).customerId);
           return occurredAt > from && occurredAt <= at;
         });
-        await timed(`A: import up to ${iso}`, () => importHistory(file, new IngestionService(events, 'USD', () => Date.now()), {
+        await timed(`A: import up to ${iso}`, () => importHistory(file, createIngestion(events, 'USD', () => Date.now()), {
           clock: true, until, baseCurrency: 'USD',
         }));
         await timed(`A: project up to ${iso}`, () => catchUp(events, projector));

@@ -7,7 +7,7 @@ import { createEsdbEventStore, createSqliteEventStore, type EventStore } from '@
 import { createSqliteProjectionCatalog, type ProjectionCatalog, type ReadModelStore, type StoredTransition } from '@lifecycle/read-model';
 import { importHistory } from '../../libs/core/src/import/history-importer.js';
 import type { ImportSummary } from '../../libs/core/src/import/import-summary.js';
-import { IngestionService } from '../../libs/core/src/ingestion/ingestion.service.js';
+import { createIngestion } from '../../libs/core/src/ingestion/ingestion.js';
 import { catchUp } from '../../libs/core/src/projection/catch-up.js';
 import { Projector } from '../../libs/core/src/projection/projector.js';
 import { CDNOW_DIR, CDNOW_EVENTS, writeCdnowSubset } from '../support/cdnow.js';
@@ -37,7 +37,7 @@ async function importAndProject(events: EventStore, dir: string, file: string): 
   mkdirSync(dir, { recursive: true });
   const catalog = await createSqliteProjectionCatalog({ dir });
   const readModel = await catalog.open(await catalog.activeVersion());
-  const ingestion = new IngestionService(events, 'USD', () => Date.now());
+  const ingestion = createIngestion(events, 'USD', () => Date.now());
   const summary = await importHistory(file, ingestion, { clock: true, until: UNTIL, baseCurrency: 'USD' });
   const projector = new Projector(readModel, rules);
   await projector.init();

@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { defaultRules } from '@lifecycle/domain';
 import type { EventStore } from '@lifecycle/event-store';
 import type { ReadModelStore } from '@lifecycle/read-model';
-import { IngestionService } from '../../libs/core/src/ingestion/ingestion.service.js';
+import { createIngestion } from '../../libs/core/src/ingestion/ingestion.js';
 import { importHistory } from '../../libs/core/src/import/history-importer.js';
 import { Projector } from '../../libs/core/src/projection/projector.js';
 import { catchUp } from '../../libs/core/src/projection/catch-up.js';
@@ -32,7 +32,7 @@ describe(`CDNOW golden data (${adapterLabel})`, () => {
   beforeAll(async () => {
     stores = await openTestStores(dir);
     ({ events, readModel } = stores);
-    const ingestion = new IngestionService(events, 'USD', () => Date.now());
+    const ingestion = createIngestion(events, 'USD', () => Date.now());
     summary = await importHistory(join(DATA, 'events.ndjson.gz'), ingestion, { clock: true, until: '1998-07-01', baseCurrency: 'USD' });
     const projector = new Projector(readModel, rules);
     await projector.init();

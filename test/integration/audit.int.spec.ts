@@ -10,7 +10,7 @@ import { exportLog } from '../../libs/core/src/audit/export-log.js';
 import { verifyChains } from '../../libs/core/src/audit/verify-chains.js';
 import { verifyProjection } from '../../libs/core/src/audit/verify-projection.js';
 import { importHistory } from '../../libs/core/src/import/history-importer.js';
-import { IngestionService } from '../../libs/core/src/ingestion/ingestion.service.js';
+import { createIngestion } from '../../libs/core/src/ingestion/ingestion.js';
 import { catchUp } from '../../libs/core/src/projection/catch-up.js';
 import { Projector } from '../../libs/core/src/projection/projector.js';
 import { writeCdnowSubset } from '../support/cdnow.js';
@@ -19,7 +19,7 @@ const rules = defaultRules('USD');
 
 async function importAndProject(dir: string, name: string, file: string, clock: boolean, until?: string) {
   const events = createSqliteEventStore({ file: join(dir, `${name}-events.sqlite`) });
-  const summary = await importHistory(file, new IngestionService(events, 'USD', () => Date.now()), { clock, until, baseCurrency: 'USD' });
+  const summary = await importHistory(file, createIngestion(events, 'USD', () => Date.now()), { clock, until, baseCurrency: 'USD' });
   const readModel = createSqliteReadModel({ file: join(dir, `${name}-read-model.sqlite`) });
   const projector = new Projector(readModel, rules);
   await projector.init();

@@ -1,5 +1,5 @@
 import { createEsdbEventStore, CLOCK_STREAM, MAX_APPEND_BYTES } from '@lifecycle/event-store';
-import { IngestionService } from '../../libs/core/src/ingestion/ingestion.service.js';
+import { createIngestion } from '../../libs/core/src/ingestion/ingestion.js';
 import { startEsdbFake, type EsdbFake } from '../support/esdb-fake/esdb-fake-server.js';
 
 describe('Clock catch-up through the EventStoreDB adapter on the protocol-level FAKE server', () => {
@@ -12,7 +12,7 @@ describe('Clock catch-up through the EventStoreDB adapter on the protocol-level 
   it('catches a CDNOW-era clock up to 2024 (10,043 DayEnded, about 1.9 MB, over the 1 MiB append limit) in appends under the limit', async () => {
     const store = createEsdbEventStore({ connectionString: fake.connectionString });
     try {
-      const ingestion = new IngestionService(store, 'USD', () => Date.parse('2024-07-01T00:00:00Z'));
+      const ingestion = createIngestion(store, 'USD', () => Date.parse('2024-07-01T00:00:00Z'));
       const dates = await ingestion.tickUntil('2024-06-30', { clock: { firstDate: '1997-01-01' } });
       const days = (Date.UTC(2024, 5, 30) - Date.UTC(1997, 0, 1)) / 86_400_000 + 1;
       expect(dates.length).toBe(days);

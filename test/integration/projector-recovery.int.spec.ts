@@ -7,7 +7,7 @@ import { createSqliteEventStore, type EventStore } from '@lifecycle/event-store'
 import { createSqliteReadModel, type ReadModelStore } from '@lifecycle/read-model';
 import { loadConfig } from '../../libs/core/src/config/app-config.js';
 import { compareReadModels } from '../../libs/core/src/audit/compare-read-models.js';
-import { IngestionService } from '../../libs/core/src/ingestion/ingestion.service.js';
+import { createIngestion, type Ingestion } from '../../libs/core/src/ingestion/ingestion.js';
 import { catchUp } from '../../libs/core/src/projection/catch-up.js';
 import { Projector } from '../../libs/core/src/projection/projector.js';
 import { ProjectorService } from '../../libs/core/src/nest/projector.service.js';
@@ -32,7 +32,7 @@ describe('the projector recovers by itself from a failing read model or log', ()
   let events: EventStore;
   let store: ReadModelStore;
   let service: ProjectorService;
-  let ingestion: IngestionService;
+  let ingestion: Ingestion;
   let fault: Fault = 'none';
   let subscriptionFailures = 0;
   let day = 0;
@@ -71,7 +71,7 @@ describe('the projector recovers by itself from a failing read model or log', ()
     service = new ProjectorService(config, events, failing);
     service.backoff.firstMs = 5;
     service.backoff.maxMs = 40;
-    ingestion = new IngestionService(events, 'USD', () => Date.parse('2026-01-01T00:00:00Z'));
+    ingestion = createIngestion(events, 'USD', () => Date.parse('2026-01-01T00:00:00Z'));
   });
 
   afterAll(async () => {

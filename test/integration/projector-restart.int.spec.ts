@@ -6,7 +6,7 @@ import { createSqliteEventStore, type EventStore } from '@lifecycle/event-store'
 import { createSqliteReadModel, type ReadModelStore } from '@lifecycle/read-model';
 import { compareReadModels } from '../../libs/core/src/audit/compare-read-models.js';
 import { importHistory } from '../../libs/core/src/import/history-importer.js';
-import { IngestionService } from '../../libs/core/src/ingestion/ingestion.service.js';
+import { createIngestion } from '../../libs/core/src/ingestion/ingestion.js';
 import { catchUp } from '../../libs/core/src/projection/catch-up.js';
 import { Projector } from '../../libs/core/src/projection/projector.js';
 import { writeCdnowSubset } from '../support/cdnow.js';
@@ -21,7 +21,7 @@ describe('a projector stopped mid-way and restarted', () => {
     const file = join(dir, 'head.ndjson');
     await writeCdnowSubset(file, (line) => line <= 30_000);
     events = createSqliteEventStore({ file: join(dir, 'events.sqlite') });
-    await importHistory(file, new IngestionService(events, 'USD', () => Date.now()), { clock: true, until: '1997-06-01', baseCurrency: 'USD' });
+    await importHistory(file, createIngestion(events, 'USD', () => Date.now()), { clock: true, until: '1997-06-01', baseCurrency: 'USD' });
     clean = createSqliteReadModel({ file: join(dir, 'clean.sqlite') });
     const projector = new Projector(clean, rules);
     await projector.init();

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importHistory, IngestionService } from '@lifecycle/core';
+import { createIngestion, importHistory } from '@lifecycle/core';
 import { createSqliteEventStore } from '@lifecycle/event-store';
 import type { BenchContext } from '../context.js';
 import { baselineOf, figure, type ScenarioResult } from '../report/figures.js';
@@ -15,7 +15,7 @@ export async function cdnowImport(ctx: BenchContext): Promise<ScenarioResult> {
   const store = createSqliteEventStore({ file: join(dir.path, 'events.sqlite') });
   try {
     ctx.progress('3b: importHistory of the CDNOW history (clock on)');
-    const ingestion = new IngestionService(store, 'USD', () => Date.now());
+    const ingestion = createIngestion(store, 'USD', () => Date.now());
     const summary = await importHistory(CDNOW_EVENTS, ingestion, { clock: true, until: '1998-07-01', baseCurrency: 'USD' });
     const seconds = summary.durationMs / 1000;
     const linesPerSecond = summary.read / seconds;

@@ -16,7 +16,7 @@ import { GetTransitionsHandler } from './queries/get-transitions.handler.js';
 import { ListCustomersHandler } from './queries/list-customers.handler.js';
 import { GetCutoffsRangeHandler } from './queries/get-cutoffs-range.handler.js';
 import { GetSegmentsDailyHandler } from './queries/get-segments-daily.handler.js';
-import { IngestionService } from './ingestion/ingestion.service.js';
+import { IngestionService } from './nest/ingestion.service.js';
 import { storeProviders, StoresCloser } from './stores.providers.js';
 import { integrationExports, integrationProviders } from './integration/integration.providers.js';
 import { APP_CONFIG, EVENT_STORE, PROJECTION_CATALOG, READ_MODEL, WALL_CLOCK } from './tokens.js';

@@ -6,7 +6,7 @@ import {
   type SwitchableReadModel,
 } from '@lifecycle/read-model';
 import type { AppConfig } from './config/app-config.js';
-import { IngestionService } from './ingestion/ingestion.service.js';
+import { IngestionService } from './nest/ingestion.service.js';
 import { APP_CONFIG, EVENT_STORE, PROJECTION_CATALOG, READ_MODEL, WALL_CLOCK, type WallClock } from './tokens.js';
 
 type StoreConfig = Pick<AppConfig, 'dataDir' | 'eventStoreConnectionString' | 'mongodbUri'>;
@@ -45,11 +45,7 @@ export const storeProviders: Provider[] = [
     },
   },
   { provide: WALL_CLOCK, useValue: (() => Date.now()) satisfies WallClock },
-  {
-    provide: IngestionService,
-    inject: [EVENT_STORE, APP_CONFIG, WALL_CLOCK],
-    useFactory: (store: EventStore, config: AppConfig, now: WallClock) => new IngestionService(store, config.rules.baseCurrency, now),
-  },
+  IngestionService,
 ];
 
 /** Closes the stores after every other shutdown hook (it is registered first, so Nest calls it last). */

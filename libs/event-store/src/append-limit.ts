@@ -74,6 +74,7 @@ export function withAppendLimit(store: EventStore, maxBytes = MAX_APPEND_BYTES):
     append: appendOne,
     readStream: (streamId, fromRevision, maxCount) => store.readStream(streamId, fromRevision, maxCount),
     streamRevision: (streamId) => store.streamRevision(streamId),
+    ...(store.existingStreams ? { existingStreams: (streamIds: readonly string[]) => store.existingStreams!(streamIds) } : {}),
     readAll: (options) => store.readAll(options),
     headPosition: () => store.headPosition(),
     subscribeToAll: (options) => store.subscribeToAll(options),

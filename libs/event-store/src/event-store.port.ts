@@ -104,6 +104,13 @@ export interface EventStore {
   readStream(streamId: string, fromRevision?: bigint, maxCount?: number): Promise<RecordedEvent[]>;
   /** The current revision of a stream, or 'no_stream'. */
   streamRevision(streamId: string): Promise<bigint | 'no_stream'>;
+  /**
+   * Optional: which of the given streams hold events, from an index of stream names the adapter
+   * keeps (no stream read), exact as of the call, other writers' appends included; null when the
+   * adapter cannot tell at the moment. A caller still relies on expected revisions: a stream may
+   * be created between this answer and its append.
+   */
+  existingStreams?(streamIds: readonly string[]): Promise<ReadonlySet<string> | null>;
   /** The whole log forwards, in position order. */
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Position of the last event in the log, or -1n when empty. */

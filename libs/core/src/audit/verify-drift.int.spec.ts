@@ -9,7 +9,7 @@ import { createSqliteEventStore, type EventStore } from '@lifecycle/event-store'
 import { createMongoReadModel, createSqliteReadModel, type ReadModelStore } from '@lifecycle/read-model';
 import { purchase, refund, registered } from '../../../domain/src/testing/event-builders.js';
 import { describeSkipped } from '../../../../test/support/skipped-suite.js';
-import { IngestionService } from '../ingestion/ingestion.service.js';
+import { createIngestion } from '../ingestion/ingestion.js';
 import { catchUp } from '../projection/catch-up.js';
 import { Projector } from '../projection/projector.js';
 import { verifyProjection } from './verify-projection.js';
@@ -32,7 +32,7 @@ interface LiveStore {
 
 /** A small log with purchases, refunds and a year of clock, so customers have tiers, due instants, transitions and cutoffs. */
 async function writeLog(events: EventStore): Promise<void> {
-  const ingestion = new IngestionService(events, 'USD', () => Date.parse('2026-01-01T00:00:00Z'));
+  const ingestion = createIngestion(events, 'USD', () => Date.parse('2026-01-01T00:00:00Z'));
   const batch = [];
   for (let c = 0; c < 12; c++) {
     batch.push(registered(`d${c}`, '2025-01-01T08:00:00Z'));

@@ -4,7 +4,7 @@ import { addDays } from '@lifecycle/domain';
 import type { EventStore } from '@lifecycle/event-store';
 import { recordAdminAction } from '../event-log/admin-log.js';
 import { ClockAdvanceLimitError, FutureClockError } from '../ingestion/clock-errors.js';
-import { IngestionService } from '../ingestion/ingestion.service.js';
+import { IngestionService } from '../nest/ingestion.service.js';
 import { EVENT_STORE, WALL_CLOCK, type WallClock } from '../tokens.js';
 import { AdvanceClockCommand } from './advance-clock.command.js';
 

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { AppConfig } from '../config/app-config.js';
-import { IngestionService } from '../ingestion/ingestion.service.js';
+import { IngestionService } from '../nest/ingestion.service.js';
 import type { IngestionResult } from '../ingestion/ingestion-result.js';
 import { APP_CONFIG } from '../tokens.js';
 import { validateRouteEvent } from '../validation/index.js';

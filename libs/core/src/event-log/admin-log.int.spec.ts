@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { defaultRules } from '@lifecycle/domain';
 import { createSqliteEventStore, type EventStore } from '@lifecycle/event-store';
 import { createSqliteReadModel, type ReadModelStore } from '@lifecycle/read-model';
-import { IngestionService } from '../ingestion/ingestion.service.js';
+import { createIngestion } from '../ingestion/ingestion.js';
 import { catchUp } from '../projection/catch-up.js';
 import { Projector } from '../projection/projector.js';
 import { ADMIN_STREAM, readAdminLog, recordAdminAction } from './admin-log.js';
@@ -22,7 +22,7 @@ describe('the admin stream', () => {
     store = createSqliteEventStore({ file: join(dir, 'events.sqlite') });
     readModel = createSqliteReadModel({ file: join(dir, 'read-model.sqlite') });
     await recordAdminAction(store, { actor: 'admin-1', action: 'keys.create', outcome: 'ok', details: { id: 'ingest-1' } }, now);
-    const [result] = await new IngestionService(store, 'USD', now).submit([{
+    const [result] = await createIngestion(store, 'USD', now).submit([{
       ok: true,
       event: {
         eventId: randomUUID(), type: 'PurchaseCompleted', customerId: 'alice', occurredAt: '1997-01-01T10:00:00.000Z',

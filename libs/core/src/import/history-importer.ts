@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { addDays, parseDate, type RejectionCode } from '@lifecycle/domain';
-import type { IngestionService } from '../ingestion/ingestion.service.js';
+import type { Ingestion } from '../ingestion/ingestion.js';
 import type { Candidate, ClockMode } from '../ingestion/ingestion-result.js';
 import { emptySummary, type ImportSummary } from './import-summary.js';
 import { checkImportClock } from './import-guard.js';
@@ -26,7 +26,7 @@ const MAX_FIRST_REJECTIONS = 100;
  * Imports NDJSON (or NDJSON.gz) history through the same validation and decisions as the
  * HTTP API. Rejected events and malformed lines are counted, not fatal; I/O errors are.
  */
-export async function importHistory(file: string, ingestion: IngestionService, options: ImportOptions): Promise<ImportSummary> {
+export async function importHistory(file: string, ingestion: Ingestion, options: ImportOptions): Promise<ImportSummary> {
   if (options.until !== undefined && parseDate(options.until) === null) throw new Error(`--until: not a date YYYY-MM-DD (got ${options.until})`);
   await checkImportClock(file, ingestion, { clock: options.clock, until: options.until, baseCurrency: options.baseCurrency, now: (options.now ?? Date.now)() });
   const started = performance.now();
@@ -47,7 +47,7 @@ export async function importHistory(file: string, ingestion: IngestionService, o
   let lineNumber = 0;
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
-    const results = await ingestion.submit(batch.map((b) => b.candidate), { clock, metadata: {} });
+    const results = await ingestion.submit(batch.map((b) => b.candidate), { mode: 'serial', clock });
     results.forEach((result, i) => {
       if (result.status === 'accepted') {
         summary.appended += 1;

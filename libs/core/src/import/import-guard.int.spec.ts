@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { CLOCK_STREAM, createSqliteEventStore, type EventStore } from '@lifecycle/event-store';
 import { recordAdminAction } from '../event-log/admin-log.js';
 import { FutureClockError } from '../ingestion/clock-errors.js';
-import { IngestionService } from '../ingestion/ingestion.service.js';
+import { createIngestion, type Ingestion } from '../ingestion/ingestion.js';
 import { importHistory } from './history-importer.js';
 import { ImportRefusedError } from './import-guard.js';
 
@@ -19,7 +19,7 @@ describe('import against the store clock (spec section 9)', () => {
   const history = join(dir, 'history.ndjson');
   const later = join(dir, 'later.ndjson');
   let store: EventStore;
-  let ingestion: IngestionService;
+  let ingestion: Ingestion;
   const now = () => Date.parse('2026-12-01T12:00:00.000Z');
 
   beforeAll(() => {
@@ -29,7 +29,7 @@ describe('import against the store clock (spec section 9)', () => {
 
   beforeEach(() => {
     store = createSqliteEventStore({ file: join(dir, `${randomUUID()}.sqlite`) });
-    ingestion = new IngestionService(store, 'USD', now);
+    ingestion = createIngestion(store, 'USD', now);
   });
 
   afterEach(() => store.close());

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { addDays, type BusinessEvent, dateOf, dayEndIsFuture, decide, FUTURE_TOLERANCE_MS, parseInstant } from '@lifecycle/domain';
 import { FutureClockError } from '../ingestion/clock-errors.js';
-import type { IngestionService } from '../ingestion/ingestion.service.js';
+import type { Ingestion } from '../ingestion/ingestion.js';
 import { parseNdjsonLine, toCandidate } from './parse-line.js';
 
 /** An import refused before anything was appended (spec section 9: the store's clock is already past the history). */
@@ -28,7 +28,7 @@ export interface ImportGuardOptions {
  * append (events already stored are skipped, so a re-run of a finished import passes), or after
  * `until − 1 day`; and --until may not end a day that is not over yet (section 2).
  */
-export async function checkImportClock(file: string, ingestion: IngestionService, options: ImportGuardOptions): Promise<void> {
+export async function checkImportClock(file: string, ingestion: Ingestion, options: ImportGuardOptions): Promise<void> {
   if (options.until !== undefined && dayEndIsFuture(addDays(options.until, -1), options.now)) {
     throw new FutureClockError(addDays(options.until, -1), options.now);
   }
@@ -52,7 +52,7 @@ export async function checkImportClock(file: string, ingestion: IngestionService
 }
 
 /** The first event of the file that the store does not hold yet and would accept, or null. */
-async function firstEventToAppend(file: string, ingestion: IngestionService, options: ImportGuardOptions): Promise<BusinessEvent | null> {
+async function firstEventToAppend(file: string, ingestion: Ingestion, options: ImportGuardOptions): Promise<BusinessEvent | null> {
   const raw = createReadStream(file);
   const input = file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
   raw.on('error', (error) => input.destroy(error));

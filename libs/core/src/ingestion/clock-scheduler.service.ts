@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { addDays, dateOf } from '@lifecycle/domain';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG, WALL_CLOCK, type WallClock } from '../tokens.js';
-import { IngestionService } from './ingestion.service.js';
+import { IngestionService } from '../nest/ingestion.service.js';
 
 const CHECK_EVERY_MS = 60_000;
 

@@ -6,12 +6,12 @@ import { purchase, refund, registered } from '../../../domain/src/testing/event-
 import { verifyChains } from '../audit/verify-chains.js';
 import { dayEndedEvent } from './day-ended-event.js';
 import type { Candidate } from './ingestion-result.js';
-import { IngestionService } from './ingestion.service.js';
+import { createIngestion } from './ingestion.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 const ok = (event: Extract<Candidate, { ok: true }>['event']): Candidate => ({ ok: true, event });
 
-describe('IngestionService against another writer on the same log', () => {
+describe('Ingestion against another writer on the same log', () => {
   let dir: string;
   let mine: EventStore;
   let theirs: EventStore;
@@ -29,8 +29,8 @@ describe('IngestionService against another writer on the same log', () => {
   });
 
   it('re-decides a whole stream after losing a race: a refund never lands on the other writer\'s head without its order', async () => {
-    const a = new IngestionService(mine, 'USD', () => NOW);
-    const b = new IngestionService(theirs, 'USD', () => NOW);
+    const a = createIngestion(mine, 'USD', () => NOW);
+    const b = createIngestion(theirs, 'USD', () => NOW);
     expect((await a.submit([ok(registered('c', '2025-01-01T00:00:00Z'))]))[0]!.status).toBe('accepted');
     // b appends behind a's cached state.
     expect((await b.submit([ok(purchase('c', '2025-01-02T00:00:00Z', 1_000, { orderId: 'theirs' }))]))[0]!.status).toBe('accepted');
@@ -52,8 +52,8 @@ describe('IngestionService against another writer on the same log', () => {
   });
 
   it('never chains a later request of a stream onto events another writer stored first with other metadata', async () => {
-    const a = new IngestionService(mine, 'USD', () => NOW);
-    const b = new IngestionService(theirs, 'USD', () => NOW);
+    const a = createIngestion(mine, 'USD', () => NOW);
+    const b = createIngestion(theirs, 'USD', () => NOW);
     await a.submit([ok(registered('e', '2025-01-01T00:00:00Z'))]);
     await b.submit([ok(registered('f', '2025-01-01T00:00:00Z'))]);
     const sharedPurchase = purchase('e', '2025-01-02T00:00:00Z', 1_000, { orderId: 'o1' });
@@ -73,8 +73,8 @@ describe('IngestionService against another writer on the same log', () => {
   });
 
   it('answers an event the other writer stored meanwhile as a duplicate and chains the next one on the stored head', async () => {
-    const a = new IngestionService(mine, 'USD', () => NOW);
-    const b = new IngestionService(theirs, 'USD', () => NOW);
+    const a = createIngestion(mine, 'USD', () => NOW);
+    const b = createIngestion(theirs, 'USD', () => NOW);
     await a.submit([ok(registered('d', '2025-01-01T00:00:00Z'))]);
     const shared = purchase('d', '2025-01-02T00:00:00Z', 1_000, { orderId: 'o1' });
     await b.submit([ok(shared)]);
@@ -87,8 +87,8 @@ describe('IngestionService against another writer on the same log', () => {
   });
 
   it('does not reject on a stale state: a refund of an order the other writer stored, a tick after the other writer\'s tick', async () => {
-    const a = new IngestionService(mine, 'USD', () => NOW);
-    const b = new IngestionService(theirs, 'USD', () => NOW);
+    const a = createIngestion(mine, 'USD', () => NOW);
+    const b = createIngestion(theirs, 'USD', () => NOW);
     await a.submit([ok(registered('e', '2025-01-01T00:00:00Z'))]);
     await a.tickUntil('2025-01-01', { clock: { firstDate: '2025-01-01' } });
     await b.submit([ok(purchase('e', '2025-01-02T00:00:00Z', 1_000, { orderId: 'by-b' }))]);
@@ -105,8 +105,8 @@ describe('IngestionService against another writer on the same log', () => {
   });
 
   it('retries a stream\'s later request in the same group commit after its first one lost the race', async () => {
-    const a = new IngestionService(mine, 'USD', () => NOW);
-    const b = new IngestionService(theirs, 'USD', () => NOW);
+    const a = createIngestion(mine, 'USD', () => NOW);
+    const b = createIngestion(theirs, 'USD', () => NOW);
     await a.submit([ok(registered('f', '2025-01-01T00:00:00Z')), ok(registered('g', '2025-01-01T00:00:00Z'))]);
     await b.submit([ok(purchase('f', '2025-01-02T00:00:00Z', 1_000, { orderId: 'by-b' }))]);
 
@@ -127,16 +127,16 @@ describe('IngestionService against another writer on the same log', () => {
   });
 
   it('retries, and does not call duplicate, the customer events planned after a tick that lost the race (import with the clock on)', async () => {
-    const a = new IngestionService(mine, 'USD', () => NOW);
-    const b = new IngestionService(theirs, 'USD', () => NOW);
+    const a = createIngestion(mine, 'USD', () => NOW);
+    const b = createIngestion(theirs, 'USD', () => NOW);
     const clock = { firstDate: '2025-01-01' };
-    await a.submit([ok(registered('h', '2025-01-01T10:00:00Z'))], { clock });
+    await a.submit([ok(registered('h', '2025-01-01T10:00:00Z'))], { mode: 'serial', clock });
     await a.tickUntil('2025-01-01', { clock });
     expect((await a.decisions.clockState()).lastDate).toBe('2025-01-01');
     await b.tickUntil('2025-01-02');
 
     // a's cached clock still ends at 01-01: its tick of 01-02 conflicts, the purchase after it must wait.
-    const [bought] = await a.submit([ok(purchase('h', '2025-01-03T10:00:00Z', 1_000, { orderId: 'h-1' }))], { clock });
+    const [bought] = await a.submit([ok(purchase('h', '2025-01-03T10:00:00Z', 1_000, { orderId: 'h-1' }))], { mode: 'serial', clock });
 
     expect(bought).toMatchObject({ status: 'accepted', streamId: 'customer-h', revision: '1' });
     expect((await mine.readStream('customer-h')).map((e) => e.type)).toEqual(['CustomerRegistered', 'PurchaseCompleted']);

@@ -12,6 +12,7 @@ import { withAppendLimit } from '../append-limit.js';
 import { openSubscriptions } from '../open-subscriptions.js';
 import { startPollingSubscription } from './polling-subscription.js';
 import { prepareStatements, type SqliteStatements, type StoredRef } from './sqlite-statements.js';
+import { createStreamIndex } from './stream-index.js';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file, or ':memory:'. */
@@ -37,6 +38,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
   const statements = prepareStatements(db);
   const listeners = new Set<() => void>();
   const subscriptions = openSubscriptions();
+  const streams = createStreamIndex(db);
 
   const appendAll = db.transaction((requests: AppendRequest[], recordedAt: string) => {
     // A stream whose request failed gets none of its later requests in this call: they were
@@ -56,6 +58,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
 
   const runAppend = (requests: AppendRequest[]): Array<AppendResult | WrongExpectedRevisionError> => {
     const results = appendAll.immediate(requests, new Date().toISOString());
+    streams.added(results.flatMap((r) => (r instanceof Error || r.nextExpectedRevision < 0n ? [] : [r.streamId])));
     if (results.some((r) => !(r instanceof Error) && r.events.some((e) => e.status === 'appended'))) {
       for (const listener of listeners) listener();
     }
@@ -77,6 +80,9 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
     async streamRevision(streamId) {
       const revision = statements.lastRevision(streamId);
       return revision < 0n ? 'no_stream' : revision;
+    },
+    async existingStreams(streamIds) {
+      return streams.existing(streamIds);
     },
     async readAll({ after, maxCount }) {
       return statements.readAll(after, maxCount);

@@ -5,7 +5,7 @@ import { defaultRules } from '@lifecycle/domain';
 import { createSqliteEventStore, type EventStore } from '@lifecycle/event-store';
 import { createSqliteProjectionCatalog, createSwitchableReadModel, type ProjectionCatalog, type SwitchableReadModel } from '@lifecycle/read-model';
 import { purchase, registered } from '../../../../domain/src/testing/event-builders.js';
-import { IngestionService } from '../../ingestion/ingestion.service.js';
+import { createIngestion } from '../../ingestion/ingestion.js';
 import { ProjectionRuntime } from './projection-runtime.js';
 import { RebuildInProgressError } from './rebuild-in-progress.error.js';
 import type { RebuildProgress } from './rebuild-progress.js';
@@ -27,7 +27,7 @@ describe('the version coordinator, without Nest, on SQLite', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'version-coordinator-'));
     events = createSqliteEventStore({ file: join(dir, 'events.sqlite') });
-    const ingestion = new IngestionService(events, 'USD', () => Date.parse('2026-01-01T00:00:00Z'));
+    const ingestion = createIngestion(events, 'USD', () => Date.parse('2026-01-01T00:00:00Z'));
     const batch = ['a', 'b', 'c', 'd', 'e'].flatMap((id, i) => [registered(id, '2025-01-01T09:00:00Z'), purchase(id, '2025-01-02T10:00:00Z', 1_000 * (i + 1), { orderId: `${id}-1` })]);
     const results = await ingestion.submit(batch.map((event) => ({ ok: true as const, event })));
     expect(results.every((r) => r.status === 'accepted')).toBe(true);

@@ -1,12 +1,12 @@
 import { createSqliteEventStore, type EventStore } from '@lifecycle/event-store';
 import { purchase, refund } from '../../../domain/src/testing/event-builders.js';
 import type { Candidate } from './ingestion-result.js';
-import { IngestionService } from './ingestion.service.js';
+import { createIngestion } from './ingestion.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 const ok = (event: Extract<Candidate, { ok: true }>['event']): Candidate => ({ ok: true, event });
 
-describe('IngestionService group commit', () => {
+describe('Ingestion group commit', () => {
   let store: EventStore;
   let appendManyCalls: number;
 
@@ -23,7 +23,7 @@ describe('IngestionService group commit', () => {
   afterEach(() => store.close());
 
   it('appends concurrent submissions together (one call per run of distinct streams), each answered with its own results in order', async () => {
-    const ingestion = new IngestionService(store, 'USD', () => NOW);
+    const ingestion = createIngestion(store, 'USD', () => NOW);
     const first = purchase('a', '2025-12-01T10:00:00Z', 1_000, { orderId: 'a-1' });
     const again = purchase('a', '2025-12-02T10:00:00Z', 500, { orderId: 'a-1' });
     const [one, two, three] = await Promise.all([
@@ -43,18 +43,18 @@ describe('IngestionService group commit', () => {
     expect(await store.headPosition()).toBe(3n);
   });
 
-  it('answers a lone submission as before, and appends with options one at a time', async () => {
-    const ingestion = new IngestionService(store, 'USD', () => NOW);
+  it('answers a lone submission as before, and appends serial submissions one at a time', async () => {
+    const ingestion = createIngestion(store, 'USD', () => NOW);
     expect(await ingestion.submit([ok(purchase('c', '2025-12-01T10:00:00Z', 1_000))])).toEqual([expect.objectContaining({ status: 'accepted' })]);
     await Promise.all([
-      ingestion.submit([ok(purchase('d', '2025-12-01T10:00:00Z', 1_000))], { metadata: { source: 'x' } }),
-      ingestion.submit([ok(purchase('e', '2025-12-01T10:00:00Z', 1_000))], { metadata: { source: 'y' } }),
+      ingestion.submit([ok(purchase('d', '2025-12-01T10:00:00Z', 1_000))], { mode: 'serial', metadata: { source: 'x' } }),
+      ingestion.submit([ok(purchase('e', '2025-12-01T10:00:00Z', 1_000))], { mode: 'serial', metadata: { source: 'y' } }),
     ]);
     expect(appendManyCalls).toBe(3);
   });
 
   it('rejects every grouped submission when the append fails, and goes on afterwards', async () => {
-    const ingestion = new IngestionService(store, 'USD', () => NOW);
+    const ingestion = createIngestion(store, 'USD', () => NOW);
     const appendMany = store.appendMany;
     store.appendMany = async () => {
       throw new Error('disk full');
