@@ -1,16 +1,12 @@
-export * from './tokens.js';
+/** The framework-free core: logic only. The Nest wiring (module, tokens, providers, Nest services) is `@lifecycle/core/nest`. */
 export * from './config/app-config.js';
-export * from './lifecycle-core.module.js';
-export { openEventStore, openProjectionCatalog } from './stores.providers.js';
+export * from './stores/open-stores.js';
 export * from './ingestion/ingestion.service.js';
 export * from './ingestion/ingestion-result.js';
-export * from './ingestion/clock-scheduler.service.js';
 export * from './import/history-importer.js';
 export * from './import/import-summary.js';
 export * from './projection/projector.js';
-export * from './projection/projector.service.js';
 export * from './projection/catch-up.js';
-export * from './projection/projection-versions.service.js';
 export * from './projection/rebuild-progress.js';
 export * from './projection/rules-mismatch.error.js';
 export * from './commands/record-customer-event.command.js';
@@ -34,7 +30,6 @@ export * from './audit/verify-projection.js';
 export * from './queries/get-segments-daily.query.js';
 export * from './queries/get-cutoffs-range.query.js';
 export type { SegmentDay, CountsByField } from './queries/segment-series.js';
-export * from './metrics/index.js';
 export * from './logging/index.js';
 export * from './integration/index.js';
 export * from './auth/api-keys.js';

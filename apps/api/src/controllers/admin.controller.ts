@@ -1,10 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Logger, Post, Query, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { parseDate } from '@lifecycle/domain';
-import {
-  AdvanceClockCommand, APP_CONFIG, type AppConfig, ClockAdvanceLimitError, EVENT_STORE, FutureClockError, ProjectionVersionsService,
-  readAdminLog, RebuildInProgressError, recordAdminAction, WALL_CLOCK, type WallClock,
-} from '@lifecycle/core';
+import { AdvanceClockCommand, type AppConfig, ClockAdvanceLimitError, FutureClockError, readAdminLog, recordAdminAction } from '@lifecycle/core';
+import { APP_CONFIG, EVENT_STORE, ProjectionVersionsService, RebuildInProgressError, WALL_CLOCK, type WallClock } from '@lifecycle/core/nest';
 import type { EventStore } from '@lifecycle/event-store';
 import { ApiError, badRequest } from '../http/api-error.js';
 import { actorOf, type AuthenticatedRequest } from '../auth/request-key.js';

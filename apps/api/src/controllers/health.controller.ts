@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { type AppConfig, APP_CONFIG, ProjectionVersionsService, ProjectorService } from '@lifecycle/core';
+import type { AppConfig } from '@lifecycle/core';
+import { APP_CONFIG, ProjectionVersionsService, ProjectorService } from '@lifecycle/core/nest';
 import { rulesVersion } from '@lifecycle/domain';
 import { RequireRole, ROLES } from '../auth/roles.js';
 import { ReadinessService } from '../health/readiness.service.js';

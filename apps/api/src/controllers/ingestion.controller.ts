@@ -2,7 +2,8 @@ import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/commo
 import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { BusinessEventType } from '@lifecycle/domain';
-import { IngestBatchCommand, LifecycleMetrics, MAX_BATCH, RecordCustomerEventCommand } from '@lifecycle/core';
+import { IngestBatchCommand, MAX_BATCH, RecordCustomerEventCommand } from '@lifecycle/core';
+import { LifecycleMetrics } from '@lifecycle/core/nest';
 import { ApiError, badRequest } from '../http/api-error.js';
 import { withCorrelationId } from '../http/correlation.js';
 import { batchResponse, ingestionResponse } from '../http/ingestion-response.js';

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthCheckService, HealthIndicatorService, type HealthCheckResult, type HealthIndicatorResult } from '@nestjs/terminus';
-import { type AppConfig, APP_CONFIG, EVENT_STORE, ProjectionVersionsService, READ_MODEL } from '@lifecycle/core';
+import type { AppConfig } from '@lifecycle/core';
+import { APP_CONFIG, EVENT_STORE, ProjectionVersionsService, READ_MODEL } from '@lifecycle/core/nest';
 import type { EventStore } from '@lifecycle/event-store';
 import type { QueryStore } from '@lifecycle/read-model';
 

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { CommandBus } from '@nestjs/cqrs';
 import { parseDate } from '@lifecycle/domain';
-import { AdvanceClockCommand, ProjectorService } from '@lifecycle/core';
+import { AdvanceClockCommand } from '@lifecycle/core';
+import { ProjectorService } from '@lifecycle/core/nest';
 import { withContext } from '../cli-context.js';
 import { cliActor } from './keys.command.js';
 

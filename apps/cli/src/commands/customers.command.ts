@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { READ_MODEL } from '@lifecycle/core';
+import { READ_MODEL } from '@lifecycle/core/nest';
 import type { QueryStore } from '@lifecycle/read-model';
 import { withContext } from '../cli-context.js';
 import { writeLines } from '../write-lines.js';

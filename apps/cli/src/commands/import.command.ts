@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseDate } from '@lifecycle/domain';
-import { IngestionService, importHistory, ProjectorService, WALL_CLOCK, type WallClock } from '@lifecycle/core';
+import { IngestionService, importHistory } from '@lifecycle/core';
+import { ProjectorService, WALL_CLOCK, type WallClock } from '@lifecycle/core/nest';
 import { withContext } from '../cli-context.js';
 import { positiveInt } from '../cli-options.js';
 import { terminalProgressBar } from '../progress-bar.js';

@@ -1,9 +1,10 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import {
-  EVENT_STORE, KEY_ID_PATTERN, KeysFileError, keysFilePath, loadConfig, newKey, parseRoles, readKeysFile, recordAdminAction, WALL_CLOCK,
-  type KeysFile, type WallClock, writeKeysFile,
+  KEY_ID_PATTERN, KeysFileError, keysFilePath, loadConfig, newKey, parseRoles, readKeysFile, recordAdminAction, type KeysFile,
+  writeKeysFile,
 } from '@lifecycle/core';
+import { EVENT_STORE, WALL_CLOCK, type WallClock } from '@lifecycle/core/nest';
 import type { EventStore } from '@lifecycle/event-store';
 import { withContext } from '../cli-context.js';
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { parseInstant } from '@lifecycle/domain';
-import { EVENT_STORE, exportLog, readAdminLog } from '@lifecycle/core';
+import { exportLog, readAdminLog } from '@lifecycle/core';
+import { EVENT_STORE } from '@lifecycle/core/nest';
 import { customerStream, type EventStore } from '@lifecycle/event-store';
 import { withContext } from '../cli-context.js';
 import { writeLines } from '../write-lines.js';

@@ -2,10 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import {
-  type AppConfig, EVENT_STORE, ProjectionVersionsService, READ_MODEL, type RebuildProgress, recordAdminAction, verifyProjection, WALL_CLOCK,
-  type WallClock,
-} from '@lifecycle/core';
+import { type AppConfig, type RebuildProgress, recordAdminAction, verifyProjection } from '@lifecycle/core';
+import { EVENT_STORE, ProjectionVersionsService, READ_MODEL, WALL_CLOCK, type WallClock } from '@lifecycle/core/nest';
 import type { EventStore } from '@lifecycle/event-store';
 import { createSqliteReadModel, type ReadModelStore } from '@lifecycle/read-model';
 import { withContext } from '../cli-context.js';

@@ -5,7 +5,7 @@ import type { EventStore } from '@lifecycle/event-store';
 import { recordAdminAction } from '../audit/admin-audit.js';
 import { ClockAdvanceLimitError, FutureClockError } from '../ingestion/clock-errors.js';
 import { IngestionService } from '../ingestion/ingestion.service.js';
-import { EVENT_STORE, WALL_CLOCK, type WallClock } from '../tokens.js';
+import { EVENT_STORE, WALL_CLOCK, type WallClock } from '../nest/tokens.js';
 import { AdvanceClockCommand } from './advance-clock.command.js';
 
 /**

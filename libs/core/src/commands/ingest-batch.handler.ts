@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { AppConfig } from '../config/app-config.js';
 import { IngestionService } from '../ingestion/ingestion.service.js';
 import type { IngestionResult } from '../ingestion/ingestion-result.js';
-import { APP_CONFIG } from '../tokens.js';
+import { APP_CONFIG } from '../nest/tokens.js';
 import { toCandidate } from '../import/parse-line.js';
 import { IngestBatchCommand } from './ingest-batch.command.js';
 import { stampKeyId } from './stamp-key-id.js';

@@ -4,7 +4,7 @@ import { rulesVersion } from '@lifecycle/domain';
 import type { EventStore } from '@lifecycle/event-store';
 import type { ProjectionCatalog, ReadModelStore, SwitchableReadModel } from '@lifecycle/read-model';
 import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG, EVENT_STORE, PROJECTION_CATALOG, READ_MODEL, WALL_CLOCK, type WallClock } from '../tokens.js';
+import { APP_CONFIG, EVENT_STORE, PROJECTION_CATALOG, READ_MODEL, WALL_CLOCK, type WallClock } from '../nest/tokens.js';
 import { catchUp } from './catch-up.js';
 import { Projector } from './projector.js';
 import { ProjectorService } from './projector.service.js';

@@ -3,7 +3,7 @@ import { rulesVersion } from '@lifecycle/domain';
 import type { EventStore, Subscription } from '@lifecycle/event-store';
 import type { ReadModelStore } from '@lifecycle/read-model';
 import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG, EVENT_STORE, READ_MODEL } from '../tokens.js';
+import { APP_CONFIG, EVENT_STORE, READ_MODEL } from '../nest/tokens.js';
 import { catchUp } from './catch-up.js';
 import { Projector } from './projector.js';
 import { RetryBackoff } from './retry-backoff.js';

@@ -3,7 +3,7 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { type Explanation, explain, formatInstant } from '@lifecycle/domain';
 import type { ReadModelStore } from '@lifecycle/read-model';
 import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG, READ_MODEL } from '../tokens.js';
+import { APP_CONFIG, READ_MODEL } from '../nest/tokens.js';
 import { ExplainCustomerQuery } from './explain-customer.query.js';
 
 @QueryHandler(ExplainCustomerQuery)

@@ -5,7 +5,7 @@ import type { QueryStore } from '@lifecycle/read-model';
 import { ClockTicks } from '../audit/clock-ticks.js';
 import { type AsOf, customerAsOf } from '../audit/customer-as-of.js';
 import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG, EVENT_STORE, READ_MODEL } from '../tokens.js';
+import { APP_CONFIG, EVENT_STORE, READ_MODEL } from '../nest/tokens.js';
 import { GetAsOfQuery } from './get-as-of.query.js';
 
 @QueryHandler(GetAsOfQuery)

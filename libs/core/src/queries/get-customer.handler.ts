@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { CustomerProfile } from '@lifecycle/domain';
 import type { QueryStore } from '@lifecycle/read-model';
-import { READ_MODEL } from '../tokens.js';
+import { READ_MODEL } from '../nest/tokens.js';
 import { GetCustomerQuery } from './get-customer.query.js';
 
 @QueryHandler(GetCustomerQuery)

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { QueryStore } from '@lifecycle/read-model';
 import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG, READ_MODEL } from '../tokens.js';
+import { APP_CONFIG, READ_MODEL } from '../nest/tokens.js';
 import { type CutoffsRange, GetCutoffsRangeQuery } from './get-cutoffs-range.query.js';
 
 @QueryHandler(GetCutoffsRangeQuery)

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { customerStream, type EventStore } from '@lifecycle/event-store';
-import { EVENT_STORE } from '../tokens.js';
+import { EVENT_STORE } from '../nest/tokens.js';
 import { GetHistoryQuery, type HistoryPage } from './get-history.query.js';
 
 @QueryHandler(GetHistoryQuery)

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { LOYALTY_LEVELS, STATUSES, VALUE_TIERS } from '@lifecycle/domain';
 import type { QueryStore } from '@lifecycle/read-model';
-import { READ_MODEL } from '../tokens.js';
+import { READ_MODEL } from '../nest/tokens.js';
 import { GetSegmentsQuery, type Segments } from './get-segments.query.js';
 
 /** Every value of a classification with its count, zeros included, in the classification's order. */

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Page, QueryStore, StoredTransition } from '@lifecycle/read-model';
-import { READ_MODEL } from '../tokens.js';
+import { READ_MODEL } from '../nest/tokens.js';
 import { GetTransitionsQuery } from './get-transitions.query.js';
 
 @QueryHandler(GetTransitionsQuery)

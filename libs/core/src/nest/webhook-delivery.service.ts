@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { QueryStore, WebhookStore } from '@lifecycle/read-model';
-import type { AppConfig } from '../../config/app-config.js';
-import { APP_CONFIG, READ_MODEL, WALL_CLOCK, type WallClock } from '../../tokens.js';
-import { WEBHOOK_STORE } from '../integration.tokens.js';
-import { WebhookDispatcher } from './webhook-dispatcher.js';
+import type { AppConfig } from '../config/app-config.js';
+import { APP_CONFIG, READ_MODEL, WALL_CLOCK, type WallClock } from './tokens.js';
+import { WEBHOOK_STORE } from './integration.tokens.js';
+import { WebhookDispatcher } from '../integration/webhooks/webhook-dispatcher.js';
 
 /**
  * Runs webhook delivery in the process that projects (the API with PROJECTOR=on, or

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { addDays, dateOf } from '@lifecycle/domain';
 import type { AppConfig } from '../config/app-config.js';
-import { APP_CONFIG, WALL_CLOCK, type WallClock } from '../tokens.js';
-import { IngestionService } from './ingestion.service.js';
+import { APP_CONFIG, WALL_CLOCK, type WallClock } from './tokens.js';
+import { IngestionService } from '../ingestion/ingestion.service.js';
 
 const CHECK_EVERY_MS = 60_000;
 

@@ -3,10 +3,10 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import { LOYALTY_LEVELS, STATUSES, VALUE_TIERS } from '@lifecycle/domain';
 import type { EventStore } from '@lifecycle/event-store';
 import type { QueryStore } from '@lifecycle/read-model';
-import { EVENT_STORE, READ_MODEL } from '../tokens.js';
+import { EVENT_STORE, READ_MODEL } from './tokens.js';
 import { projectionObserver } from '../projection/projection-observer.js';
 import { ProjectionVersionsService } from '../projection/projection-versions.service.js';
-import { instrumentAppends } from './instrument-appends.js';
+import { instrumentAppends } from '../metrics/instrument-appends.js';
 
 const SEGMENT_VALUES: Record<string, readonly string[]> = { status: STATUSES, loyaltyLevel: LOYALTY_LEVELS, valueTier: VALUE_TIERS };
 

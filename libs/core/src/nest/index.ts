@@ -1,0 +1,11 @@
+/** The Nest wiring of the core: the module, the injection tokens, the providers and the Nest services. */
+export * from './lifecycle-core.module.js';
+export * from './tokens.js';
+export * from './integration.tokens.js';
+export * from './metrics.module.js';
+export * from './lifecycle-metrics.js';
+export * from './pino-nest-logger.js';
+export * from './clock-scheduler.service.js';
+export * from './webhook-delivery.service.js';
+export * from '../projection/projector.service.js';
+export * from '../projection/projection-versions.service.js';
