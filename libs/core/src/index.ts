@@ -1,39 +1,38 @@
-/** The framework-free core: logic only. The Nest wiring (module, tokens, providers, Nest services) is `@lifecycle/core/nest`. */
+/**
+ * The framework-free core: logic only, no Nest. Its Nest wiring (the module, the injection
+ * tokens, the providers and the Nest services) is `@lifecycle/core/nest`.
+ */
+// configuration and the adapters it selects
 export * from './config/app-config.js';
 export * from './stores/open-stores.js';
+// the write side: commands, ingestion, validation, history import
+export * from './commands/lifecycle-commands.js';
 export * from './ingestion/ingestion.service.js';
 export * from './ingestion/ingestion-result.js';
+export * from './ingestion/clock-errors.js';
+export * from './validation/index.js';
 export * from './import/history-importer.js';
 export * from './import/import-summary.js';
+export * from './import/import-guard.js';
+export * from './import/parse-line.js';
+// the read side: queries and the projection
+export * from './queries/lifecycle-queries.js';
+export * from './queries/query-results.js';
+export type { SegmentDay, CountsByField } from './queries/segment-series.js';
 export * from './projection/projector.js';
 export * from './projection/catch-up.js';
 export * from './projection/rebuild-progress.js';
 export * from './projection/rules-mismatch.error.js';
-export * from './commands/record-customer-event.command.js';
-export * from './commands/ingest-batch.command.js';
-export * from './commands/advance-clock.command.js';
-export * from './queries/get-customer.query.js';
-export * from './queries/list-customers.query.js';
-export * from './queries/get-segments.query.js';
-export * from './validation/index.js';
-export * from './import/parse-line.js';
-export * from './audit/compare-read-models.js';
+// audit: hash chains, as-of, verify, compare, export, the admin trail
 export * from './audit/hash-chain.js';
 export * from './audit/verify-chains.js';
 export * from './audit/customer-as-of.js';
-export * from './queries/get-history.query.js';
-export * from './queries/get-as-of.query.js';
-export * from './queries/get-transitions.query.js';
-export * from './queries/explain-customer.query.js';
 export * from './audit/export-log.js';
 export * from './audit/verify-projection.js';
-export * from './queries/get-segments-daily.query.js';
-export * from './queries/get-cutoffs-range.query.js';
-export type { SegmentDay, CountsByField } from './queries/segment-series.js';
-export * from './logging/index.js';
+export * from './audit/compare-read-models.js';
+export * from './audit/admin-audit.js';
+// integration events and webhooks, API keys, logging
 export * from './integration/index.js';
 export * from './auth/api-keys.js';
 export * from './auth/keys-file.js';
-export * from './audit/admin-audit.js';
-export * from './ingestion/clock-errors.js';
-export * from './import/import-guard.js';
+export * from './logging/index.js';

@@ -1,6 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
-import { GetSegmentsQuery } from '@lifecycle/core';
+import { LifecycleQueries } from '@lifecycle/core';
 import { Consistency } from '../http/consistency.js';
 import { RequireRole } from '../auth/roles.js';
 
@@ -8,13 +7,13 @@ import { RequireRole } from '../auth/roles.js';
 @RequireRole('query')
 export class SegmentsController {
   constructor(
-    private readonly queries: QueryBus,
+    private readonly queries: LifecycleQueries,
     private readonly consistency: Consistency,
   ) {}
 
   @Get()
   async counts(@Query('minPosition') minPosition?: string) {
     await this.consistency.awaitPosition(minPosition);
-    return this.queries.execute(new GetSegmentsQuery());
+    return this.queries.segments();
   }
 }

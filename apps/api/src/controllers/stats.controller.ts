@@ -1,7 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { DAY_MS, parseDate } from '@lifecycle/domain';
-import { GetCutoffsRangeQuery, GetSegmentsDailyQuery } from '@lifecycle/core';
+import { LifecycleQueries } from '@lifecycle/core';
 import { RequireRole } from '../auth/roles.js';
 import { badRequest } from '../http/api-error.js';
 
@@ -28,17 +27,17 @@ function dateRange(query: Record<string, unknown>): { from: string; to: string }
 @Controller('stats')
 @RequireRole('query')
 export class StatsController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(private readonly queries: LifecycleQueries) {}
 
   @Get('segments/daily')
   segmentsDaily(@Query() query: Record<string, unknown>) {
     const { from, to } = dateRange(query);
-    return this.queries.execute(new GetSegmentsDailyQuery(from, to));
+    return this.queries.segmentsDaily(from, to);
   }
 
   @Get('cutoffs')
   cutoffs(@Query() query: Record<string, unknown>) {
     const { from, to } = dateRange(query);
-    return this.queries.execute(new GetCutoffsRangeQuery(from, to));
+    return this.queries.cutoffsRange(from, to);
   }
 }

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { READ_MODEL } from '@lifecycle/core/nest';
-import type { QueryStore } from '@lifecycle/read-model';
+import { LifecycleQueries } from '@lifecycle/core';
 import { withContext } from '../cli-context.js';
 import { writeLines } from '../write-lines.js';
 
@@ -11,8 +10,7 @@ export function registerCustomers(program: Command): void {
     .description('print every profile as NDJSON, sorted by customerId')
     .action(async () => {
       await withContext(async (context) => {
-        const readModel = context.get<QueryStore>(READ_MODEL);
-        for await (const page of readModel.allProfiles()) await writeLines(page.map((p) => JSON.stringify(p)));
+        for await (const page of context.get(LifecycleQueries).allCustomers()) await writeLines(page.map((p) => JSON.stringify(p)));
       }, { read: true });
     });
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { parseInstant } from '@lifecycle/domain';
-import { exportLog, readAdminLog } from '@lifecycle/core';
+import { exportLog, LifecycleQueries } from '@lifecycle/core';
 import { EVENT_STORE } from '@lifecycle/core/nest';
 import { customerStream, type EventStore } from '@lifecycle/event-store';
 import { withContext } from '../cli-context.js';
@@ -25,9 +25,9 @@ export function registerLog(program: Command): void {
     .action(async (flags: { customer?: string; from?: string; to?: string; admin?: boolean }) => {
       if (flags.admin) {
         await withContext(async (context) => {
-          const store = context.get<EventStore>(EVENT_STORE);
+          const queries = context.get(LifecycleQueries);
           for (let from = 0n; ;) {
-            const page = await readAdminLog(store, from, 1000);
+            const page = await queries.adminLog(from, 1000);
             await writeLines(page.items.map((entry) => JSON.stringify(entry)));
             if (page.nextFromRevision === null) return;
             from = BigInt(page.nextFromRevision);

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { QueryBus } from '@nestjs/cqrs';
-import { GetSegmentsQuery } from '@lifecycle/core';
+import { LifecycleQueries } from '@lifecycle/core';
 import { withContext } from '../cli-context.js';
 import { formatOption, type OutputFormat } from '../cli-options.js';
 
@@ -11,7 +10,7 @@ export function registerSegments(program: Command): void {
     .addOption(formatOption())
     .action(async (flags: { format: OutputFormat }) => {
       await withContext(async (context) => {
-        const segments = await context.get(QueryBus).execute(new GetSegmentsQuery());
+        const segments = await context.get(LifecycleQueries).segments();
         if (flags.format === 'json') {
           process.stdout.write(`${JSON.stringify(segments, null, 2)}\n`);
           return;
