@@ -1,7 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, Logger, Post, Query, Req } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { parseDate } from '@lifecycle/domain';
-import { type AppConfig, ClockAdvanceLimitError, FutureClockError, LifecycleCommands, LifecycleQueries, recordAdminAction } from '@lifecycle/core';
-import { APP_CONFIG, EVENT_STORE, ProjectionVersionsService, RebuildInProgressError, WALL_CLOCK, type WallClock } from '@lifecycle/core/nest';
+import { type AppConfig, ClockAdvanceLimitError, FutureClockError, recordAdminAction } from '@lifecycle/core';
+import {
+  AdvanceClockCommand, APP_CONFIG, EVENT_STORE, GetAdminLogQuery, ProjectionVersionsService, RebuildInProgressError, WALL_CLOCK, type WallClock,
+} from '@lifecycle/core/nest';
 import type { EventStore } from '@lifecycle/event-store';
 import { ApiError, badRequest } from '../http/api-error.js';
 import { actorOf, type AuthenticatedRequest } from '../auth/request-key.js';
@@ -13,8 +16,8 @@ export class AdminController {
   private readonly logger = new Logger('Admin');
 
   constructor(
-    private readonly commands: LifecycleCommands,
-    private readonly queries: LifecycleQueries,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly projections: ProjectionVersionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(EVENT_STORE) private readonly events: EventStore,
@@ -32,7 +35,7 @@ export class AdminController {
     const until = body?.until;
     if (typeof until !== 'string' || parseDate(until) === null) throw badRequest('until', 'must be a date YYYY-MM-DD');
     try {
-      const dates = await this.commands.advanceClock(until, { actor: actorOf(request), maxTicks: this.config.clockAdvanceMaxTicks });
+      const dates = await this.commands.execute(new AdvanceClockCommand(until, { actor: actorOf(request), maxTicks: this.config.clockAdvanceMaxTicks }));
       const result = { ticks: dates.length, first: dates[0] ?? null, last: dates[dates.length - 1] ?? null };
       this.logger.log({ event: 'admin.clock_advanced', until, ...result, msg: `clock advanced to ${until}: ${dates.length} ticks` });
       return result;
@@ -85,6 +88,6 @@ export class AdminController {
     if (!/^\d{1,19}$/.test(from)) throw badRequest('query.fromRevision', 'must be a stream revision (a non-negative integer)');
     const size = limit === undefined ? 100 : Number(limit);
     if (!Number.isInteger(size) || size < 1 || size > 1000) throw badRequest('query.limit', 'must be an integer 1-1000');
-    return this.queries.adminLog(BigInt(from), size);
+    return this.queries.execute(new GetAdminLogQuery(BigInt(from), size));
   }
 }

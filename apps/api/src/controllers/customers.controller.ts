@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { LOYALTY_LEVELS, STATUSES, VALUE_TIERS } from '@lifecycle/domain';
-import { LifecycleQueries } from '@lifecycle/core';
+import { QueryBus } from '@nestjs/cqrs';
+import { GetCustomerQuery, ListCustomersQuery } from '@lifecycle/core/nest';
 import { InvalidCursorError } from '@lifecycle/read-model';
 import { ApiError, badRequest } from '../http/api-error.js';
 import { Consistency } from '../http/consistency.js';
@@ -16,14 +17,14 @@ const oneOf = (name: string, value: string | undefined, allowed: readonly string
 @RequireRole('query')
 export class CustomersController {
   constructor(
-    private readonly queries: LifecycleQueries,
+    private readonly queries: QueryBus,
     private readonly consistency: Consistency,
   ) {}
 
   @Get(':customerId')
   async get(@Param('customerId') customerId: string, @Query('minPosition') minPosition?: string) {
     await this.consistency.awaitPosition(minPosition);
-    const profile = await this.queries.customer(customerId);
+    const profile = await this.queries.execute(new GetCustomerQuery(customerId));
     if (!profile) throw new ApiError(404, 'CUSTOMER_NOT_FOUND', `no customer ${customerId}`);
     return profile;
   }
@@ -39,7 +40,7 @@ export class CustomersController {
     const limit = query.limit === undefined ? 100 : Number(query.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw badRequest('query.limit', 'must be an integer 1-1000');
     try {
-      return await this.queries.customers(filter, limit, query.cursor ?? null);
+      return await this.queries.execute(new ListCustomersQuery(filter, limit, query.cursor ?? null));
     } catch (error) {
       if (error instanceof InvalidCursorError) throw badRequest('query.cursor', 'not a cursor returned by this API');
       throw error;

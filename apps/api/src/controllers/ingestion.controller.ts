@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { BusinessEventType } from '@lifecycle/domain';
-import { LifecycleCommands, MAX_BATCH } from '@lifecycle/core';
-import { LifecycleMetrics } from '@lifecycle/core/nest';
+import { MAX_BATCH } from '@lifecycle/core';
+import { IngestBatchCommand, LifecycleMetrics, RecordCustomerEventCommand } from '@lifecycle/core/nest';
 import { ApiError, badRequest } from '../http/api-error.js';
 import { withCorrelationId } from '../http/correlation.js';
 import { batchResponse, ingestionResponse } from '../http/ingestion-response.js';
@@ -26,7 +27,7 @@ const TYPE_OF_ROUTE: Record<string, BusinessEventType> = {
 @RequireRole('ingest')
 export class IngestionController {
   constructor(
-    private readonly commands: LifecycleCommands,
+    private readonly commands: CommandBus,
     private readonly metrics: LifecycleMetrics,
   ) {}
 
@@ -40,7 +41,7 @@ export class IngestionController {
   ) {
     const type = TYPE_OF_ROUTE[kind];
     if (!type) throw new ApiError(404, 'NOT_FOUND', `no such event route: ${kind} (one of ${Object.keys(TYPE_OF_ROUTE).join(', ')})`);
-    const outcome = await this.commands.recordEvent(type, customerId, withCorrelationId(body, request.id), request.apiKey?.id);
+    const outcome = await this.commands.execute(new RecordCustomerEventCommand(type, customerId, withCorrelationId(body, request.id), request.apiKey?.id));
     countIngested(this.metrics, type, outcome);
     const { status, body: result } = ingestionResponse(outcome);
     reply.status(status);
@@ -53,7 +54,7 @@ export class IngestionController {
     const envelopes = Array.isArray(body) ? body : (body as { events?: unknown } | null)?.events;
     if (!Array.isArray(envelopes)) throw badRequest('$', 'must be a JSON array of events, {"events": [...]}, or NDJSON');
     if (envelopes.length > MAX_BATCH) throw badRequest('$', `at most ${MAX_BATCH} events per batch (got ${envelopes.length})`);
-    const results = await this.commands.ingestBatch(envelopes.map((envelope) => withCorrelationId(envelope, request.id)), request.apiKey?.id);
+    const results = await this.commands.execute(new IngestBatchCommand(envelopes.map((envelope) => withCorrelationId(envelope, request.id)), request.apiKey?.id));
     results.forEach((result, i) => countIngested(this.metrics, (envelopes[i] as { type?: unknown } | null)?.type, result));
     return batchResponse(results, ndjsonLineNumbers(body));
   }

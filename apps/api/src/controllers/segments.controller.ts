@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { LifecycleQueries } from '@lifecycle/core';
+import { QueryBus } from '@nestjs/cqrs';
+import { GetSegmentsQuery } from '@lifecycle/core/nest';
 import { Consistency } from '../http/consistency.js';
 import { RequireRole } from '../auth/roles.js';
 
@@ -7,13 +8,13 @@ import { RequireRole } from '../auth/roles.js';
 @RequireRole('query')
 export class SegmentsController {
   constructor(
-    private readonly queries: LifecycleQueries,
+    private readonly queries: QueryBus,
     private readonly consistency: Consistency,
   ) {}
 
   @Get()
   async counts(@Query('minPosition') minPosition?: string) {
     await this.consistency.awaitPosition(minPosition);
-    return this.queries.segments();
+    return this.queries.execute(new GetSegmentsQuery());
   }
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { DAY_MS, parseDate } from '@lifecycle/domain';
-import { LifecycleQueries } from '@lifecycle/core';
+import { QueryBus } from '@nestjs/cqrs';
+import { GetCutoffsRangeQuery, GetSegmentsDailyQuery } from '@lifecycle/core/nest';
 import { RequireRole } from '../auth/roles.js';
 import { badRequest } from '../http/api-error.js';
 
@@ -27,17 +28,17 @@ function dateRange(query: Record<string, unknown>): { from: string; to: string }
 @Controller('stats')
 @RequireRole('query')
 export class StatsController {
-  constructor(private readonly queries: LifecycleQueries) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get('segments/daily')
   segmentsDaily(@Query() query: Record<string, unknown>) {
     const { from, to } = dateRange(query);
-    return this.queries.segmentsDaily(from, to);
+    return this.queries.execute(new GetSegmentsDailyQuery(from, to));
   }
 
   @Get('cutoffs')
   cutoffs(@Query() query: Record<string, unknown>) {
     const { from, to } = dateRange(query);
-    return this.queries.cutoffsRange(from, to);
+    return this.queries.execute(new GetCutoffsRangeQuery(from, to));
   }
 }

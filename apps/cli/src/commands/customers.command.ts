@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { LifecycleQueries } from '@lifecycle/core';
+import { QueryBus } from '@nestjs/cqrs';
+import { ExportCustomersQuery } from '@lifecycle/core/nest';
 import { withContext } from '../cli-context.js';
 import { writeLines } from '../write-lines.js';
 
@@ -10,7 +11,7 @@ export function registerCustomers(program: Command): void {
     .description('print every profile as NDJSON, sorted by customerId')
     .action(async () => {
       await withContext(async (context) => {
-        for await (const page of context.get(LifecycleQueries).allCustomers()) await writeLines(page.map((p) => JSON.stringify(p)));
+        for await (const page of await context.get(QueryBus).execute(new ExportCustomersQuery())) await writeLines(page.map((p) => JSON.stringify(p)));
       }, { read: true });
     });
 }

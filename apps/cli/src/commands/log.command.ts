@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
+import { QueryBus } from '@nestjs/cqrs';
 import { parseInstant } from '@lifecycle/domain';
-import { exportLog, LifecycleQueries } from '@lifecycle/core';
-import { EVENT_STORE } from '@lifecycle/core/nest';
+import { exportLog } from '@lifecycle/core';
+import { EVENT_STORE, GetAdminLogQuery } from '@lifecycle/core/nest';
 import { customerStream, type EventStore } from '@lifecycle/event-store';
 import { withContext } from '../cli-context.js';
 import { writeLines } from '../write-lines.js';
@@ -25,9 +26,9 @@ export function registerLog(program: Command): void {
     .action(async (flags: { customer?: string; from?: string; to?: string; admin?: boolean }) => {
       if (flags.admin) {
         await withContext(async (context) => {
-          const queries = context.get(LifecycleQueries);
+          const queries = context.get(QueryBus);
           for (let from = 0n; ;) {
-            const page = await queries.adminLog(from, 1000);
+            const page = await queries.execute(new GetAdminLogQuery(from, 1000));
             await writeLines(page.items.map((entry) => JSON.stringify(entry)));
             if (page.nextFromRevision === null) return;
             from = BigInt(page.nextFromRevision);

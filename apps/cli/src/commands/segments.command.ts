@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { LifecycleQueries } from '@lifecycle/core';
+import { QueryBus } from '@nestjs/cqrs';
+import { GetSegmentsQuery } from '@lifecycle/core/nest';
 import { withContext } from '../cli-context.js';
 import { formatOption, type OutputFormat } from '../cli-options.js';
 
@@ -10,7 +11,7 @@ export function registerSegments(program: Command): void {
     .addOption(formatOption())
     .action(async (flags: { format: OutputFormat }) => {
       await withContext(async (context) => {
-        const segments = await context.get(LifecycleQueries).segments();
+        const segments = await context.get(QueryBus).execute(new GetSegmentsQuery());
         if (flags.format === 'json') {
           process.stdout.write(`${JSON.stringify(segments, null, 2)}\n`);
           return;

@@ -1,5 +1,7 @@
 /** The Nest wiring of the core: the module, the injection tokens, the providers and the Nest services. */
 export * from './lifecycle-core.module.js';
+export * from './commands/index.js';
+export * from './queries/index.js';
 export * from './tokens.js';
 export * from './integration.tokens.js';
 export * from './metrics.module.js';

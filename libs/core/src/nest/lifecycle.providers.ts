@@ -7,7 +7,7 @@ import { IngestionService } from '../ingestion/ingestion.service.js';
 import { LifecycleQueries } from '../queries/lifecycle-queries.js';
 import { APP_CONFIG, EVENT_STORE, READ_MODEL, WALL_CLOCK, type WallClock } from './tokens.js';
 
-/** The commands and queries every entry point (HTTP, CLI) calls directly: no bus in between. */
+/** The framework-free commands and queries the bus handlers delegate to. */
 export const lifecycleProviders: Provider[] = [
   {
     provide: LifecycleCommands,

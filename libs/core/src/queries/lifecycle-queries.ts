@@ -3,10 +3,10 @@ import {
 } from '@lifecycle/domain';
 import { customerStream, type EventStore } from '@lifecycle/event-store';
 import type { CustomerFilter, Page, ReadModelStore, StoredTransition } from '@lifecycle/read-model';
-import { type AdminRecord, readAdminLog } from '../audit/admin-audit.js';
+import { readAdminLog } from '../audit/admin-audit.js';
 import { ClockTicks } from '../audit/clock-ticks.js';
 import { type AsOf, customerAsOf } from '../audit/customer-as-of.js';
-import type { CustomerExplanation, CutoffsRange, HistoryPage, Segments, SegmentsDaily } from './query-results.js';
+import type { AdminLogPage, CustomerExplanation, CutoffsRange, HistoryPage, Segments, SegmentsDaily } from './query-results.js';
 import { segmentSeries } from './segment-series.js';
 
 /** Every value of a classification with its count, zeros included, in the classification's order. */
@@ -98,7 +98,7 @@ export class LifecycleQueries {
   }
 
   /** The admin audit trail (who, what, when, outcome), oldest first, a page from `fromRevision`. */
-  adminLog(fromRevision: bigint, limit: number): Promise<{ items: AdminRecord[]; nextFromRevision: string | null }> {
+  adminLog(fromRevision: bigint, limit: number): Promise<AdminLogPage> {
     return readAdminLog(this.events, fromRevision, limit);
   }
 }

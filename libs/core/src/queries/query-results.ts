@@ -1,5 +1,6 @@
 import type { Cutoffs, Explanation } from '@lifecycle/domain';
 import type { SegmentCounts } from '@lifecycle/read-model';
+import type { AdminRecord } from '../audit/admin-audit.js';
 import type { SegmentDay } from './segment-series.js';
 
 export interface HistoryEvent {
@@ -48,4 +49,11 @@ export interface CustomerExplanation {
   customerId: string;
   t: string;
   explanations: Explanation[];
+}
+
+/** A page of the admin audit trail, oldest first. */
+export interface AdminLogPage {
+  items: AdminRecord[];
+  /** The revision to pass as `fromRevision` for the next page, or null at the end. */
+  nextFromRevision: string | null;
 }

@@ -1,0 +1,38 @@
+/** The queries (reads) every entry point dispatches on the QueryBus, and their handlers. */
+import { ExplainCustomerHandler } from './explain-customer.handler.js';
+import { ExportCustomersHandler } from './export-customers.handler.js';
+import { GetAdminLogHandler } from './get-admin-log.handler.js';
+import { GetAsOfHandler } from './get-as-of.handler.js';
+import { GetCustomerHandler } from './get-customer.handler.js';
+import { GetCutoffsRangeHandler } from './get-cutoffs-range.handler.js';
+import { GetHistoryHandler } from './get-history.handler.js';
+import { GetSegmentsDailyHandler } from './get-segments-daily.handler.js';
+import { GetSegmentsHandler } from './get-segments.handler.js';
+import { GetTransitionsHandler } from './get-transitions.handler.js';
+import { ListCustomersHandler } from './list-customers.handler.js';
+
+export * from './explain-customer.query.js';
+export * from './export-customers.query.js';
+export * from './get-admin-log.query.js';
+export * from './get-as-of.query.js';
+export * from './get-customer.query.js';
+export * from './get-cutoffs-range.query.js';
+export * from './get-history.query.js';
+export * from './get-segments-daily.query.js';
+export * from './get-segments.query.js';
+export * from './get-transitions.query.js';
+export * from './list-customers.query.js';
+
+export const queryHandlers = [
+  ExplainCustomerHandler,
+  ExportCustomersHandler,
+  GetAdminLogHandler,
+  GetAsOfHandler,
+  GetCustomerHandler,
+  GetCutoffsRangeHandler,
+  GetHistoryHandler,
+  GetSegmentsDailyHandler,
+  GetSegmentsHandler,
+  GetTransitionsHandler,
+  ListCustomersHandler,
+];
