@@ -35,4 +35,5 @@ export * from './audit/admin-audit.js';
 export * from './integration/index.js';
 export * from './auth/api-keys.js';
 export * from './auth/keys-file.js';
+export * from './auth/key-changes.js';
 export * from './logging/index.js';

@@ -1,11 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, Logger, Post, Query, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { parseDate } from '@lifecycle/domain';
-import { type AppConfig, ClockAdvanceLimitError, FutureClockError, recordAdminAction } from '@lifecycle/core';
+import { type AppConfig, ClockAdvanceLimitError, FutureClockError } from '@lifecycle/core';
 import {
-  AdvanceClockCommand, APP_CONFIG, EVENT_STORE, GetAdminLogQuery, ProjectionVersionsService, RebuildInProgressError, WALL_CLOCK, type WallClock,
+  AdvanceClockCommand, APP_CONFIG, GetAdminLogQuery, ListProjectionVersionsQuery, RebuildInProgressError, StartProjectionRebuildCommand,
 } from '@lifecycle/core/nest';
-import type { EventStore } from '@lifecycle/event-store';
 import { ApiError, badRequest } from '../http/api-error.js';
 import { actorOf, type AuthenticatedRequest } from '../auth/request-key.js';
 import { RequireRole } from '../auth/roles.js';
@@ -18,10 +17,7 @@ export class AdminController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    private readonly projections: ProjectionVersionsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(EVENT_STORE) private readonly events: EventStore,
-    @Inject(WALL_CLOCK) private readonly now: WallClock,
   ) {}
 
   /**
@@ -51,34 +47,20 @@ export class AdminController {
   @Post('projections/rebuild')
   @HttpCode(202)
   async rebuild(@Req() request: AuthenticatedRequest) {
-    const actor = actorOf(request);
-    const audit = (action: 'projections.rebuild' | 'projections.switch', outcome: 'ok' | 'rejected' | 'failed', details: Record<string, unknown>) =>
-      recordAdminAction(this.events, { actor, action, outcome, details }, this.now).catch(() => undefined);
     try {
-      const started = await this.projections.start((progress) => {
-        if (progress.state === 'dropping-old' || progress.state === 'failed') {
-          void audit('projections.switch', progress.state === 'failed' ? 'failed' : 'ok', {
-            fromVersion: progress.fromVersion, toVersion: progress.toVersion, ...(progress.error ? { error: progress.error } : {}),
-          });
-        }
-      });
-      await audit('projections.rebuild', 'ok', { fromVersion: started.fromVersion, toVersion: started.toVersion });
+      const started = await this.commands.execute(new StartProjectionRebuildCommand(actorOf(request)));
       this.logger.log({ event: 'admin.rebuild_started', fromVersion: started.fromVersion, toVersion: started.toVersion, msg: `rebuild ${started.fromVersion} → ${started.toVersion} started` });
       return started;
     } catch (error) {
-      if (error instanceof RebuildInProgressError) {
-        await audit('projections.rebuild', 'rejected', { code: 'REBUILD_RUNNING' });
-        throw new ApiError(409, 'REBUILD_RUNNING', error.message);
-      }
-      await audit('projections.rebuild', 'failed', { error: (error as Error).message });
+      if (error instanceof RebuildInProgressError) throw new ApiError(409, 'REBUILD_RUNNING', error.message);
       throw error;
     }
   }
 
   /** The served version, every version, and the progress of this process's current or last rebuild. */
   @Get('projections')
-  async projectionVersions() {
-    return { served: this.projections.version, versions: await this.projections.versions(), rebuild: this.projections.progress };
+  projectionVersions() {
+    return this.queries.execute(new ListProjectionVersionsQuery());
   }
 
   /** The admin audit trail (who, what, when, outcome), oldest first, a page from `fromRevision`. */

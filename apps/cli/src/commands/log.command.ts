@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import { QueryBus } from '@nestjs/cqrs';
 import { parseInstant } from '@lifecycle/domain';
-import { exportLog } from '@lifecycle/core';
-import { EVENT_STORE, GetAdminLogQuery } from '@lifecycle/core/nest';
-import { customerStream, type EventStore } from '@lifecycle/event-store';
+import { ExportLogQuery, GetAdminLogQuery, GetHistoryQuery } from '@lifecycle/core/nest';
 import { withContext } from '../cli-context.js';
 import { writeLines } from '../write-lines.js';
 
@@ -38,11 +36,11 @@ export function registerLog(program: Command): void {
       }
       const filter = { customerId: flags.customer, from: instant('from', flags.from), to: instant('to', flags.to) };
       await withContext(async (context) => {
-        const events = context.get<EventStore>(EVENT_STORE);
-        if (flags.customer !== undefined && (await events.readStream(customerStream(flags.customer), 0n, 1)).length === 0) {
+        const queries = context.get(QueryBus);
+        if (flags.customer !== undefined && (await queries.execute(new GetHistoryQuery(flags.customer, 0n, 1))) === null) {
           throw new Error(`--customer: no customer ${flags.customer} in the log`);
         }
-        for await (const batch of exportLog(events, filter)) {
+        for await (const batch of await queries.execute(new ExportLogQuery(filter))) {
           await writeLines(batch.map((event) => JSON.stringify(event)));
         }
       }, { read: true });

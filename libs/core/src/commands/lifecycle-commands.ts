@@ -1,6 +1,10 @@
 import { addDays, type BusinessEventType } from '@lifecycle/domain';
 import type { EventStore } from '@lifecycle/event-store';
-import { recordAdminAction } from '../audit/admin-audit.js';
+import { type AdminEntry, recordAdminAction } from '../audit/admin-audit.js';
+import type { KeyRole } from '../auth/api-keys.js';
+import { createKey, revokeKey } from '../auth/key-changes.js';
+import { type ImportOptions, importHistory } from '../import/history-importer.js';
+import type { ImportSummary } from '../import/import-summary.js';
 import { toCandidate } from '../import/parse-line.js';
 import { ClockAdvanceLimitError, FutureClockError } from '../ingestion/clock-errors.js';
 import type { IngestionResult } from '../ingestion/ingestion-result.js';
@@ -18,7 +22,7 @@ export interface AdvanceClockOptions {
   maxTicks?: number;
 }
 
-/** Every write the API and the CLI make through ingestion: one event, a batch, a clock advance. */
+/** Every write the API and the CLI make: one event, a batch, a history import, a clock advance, key changes, admin records. */
 export class LifecycleCommands {
   constructor(
     private readonly ingestion: IngestionService,
@@ -61,5 +65,25 @@ export class LifecycleCommands {
     const details = { until, ticks: dates.length, first: dates[0] ?? null, last: dates[dates.length - 1] ?? null };
     await recordAdminAction(this.events, { actor, action: 'clock.advance', outcome: 'ok', details }, this.now);
     return dates;
+  }
+
+  /** History from an NDJSON (or NDJSON.gz) file, through the same validation and decisions as the API. */
+  importHistory(file: string, options: Omit<ImportOptions, 'baseCurrency' | 'now'>): Promise<ImportSummary> {
+    return importHistory(file, this.ingestion, { ...options, baseCurrency: this.baseCurrency, now: this.now });
+  }
+
+  /** An entry of the admin audit trail (who, what, when, outcome). */
+  recordAdminAction(entry: AdminEntry): Promise<void> {
+    return recordAdminAction(this.events, entry, this.now);
+  }
+
+  /** A new key in the keys file at `path`, recorded for `actor`; answers the key (shown once). */
+  createKey(path: string, id: string, roles: KeyRole[], actor: string): Promise<string> {
+    return createKey(path, id, roles, (action, details) => this.recordAdminAction({ actor, action, outcome: 'ok', details }));
+  }
+
+  /** Revokes the active key `id` in the keys file at `path`, recorded for `actor`; answers when. */
+  revokeKey(path: string, id: string, actor: string): Promise<string> {
+    return revokeKey(path, id, (action, details) => this.recordAdminAction({ actor, action, outcome: 'ok', details }));
   }
 }

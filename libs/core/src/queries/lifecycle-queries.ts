@@ -1,9 +1,14 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
-  type CustomerProfile, DAY_MS, explain, formatInstant, LOYALTY_LEVELS, parseDate, type RulesConfig, STATUSES, VALUE_TIERS,
+  type CustomerProfile, type LifecycleEvent, DAY_MS, explain, formatInstant, LOYALTY_LEVELS, parseDate, type RulesConfig, STATUSES, VALUE_TIERS,
 } from '@lifecycle/domain';
 import { customerStream, type EventStore } from '@lifecycle/event-store';
-import type { CustomerFilter, Page, ReadModelStore, StoredTransition } from '@lifecycle/read-model';
+import { createSqliteReadModel, type CustomerFilter, type Page, type ReadModelStore, type StoredTransition } from '@lifecycle/read-model';
 import { readAdminLog } from '../audit/admin-audit.js';
+import { type ExportFilter, exportLog } from '../audit/export-log.js';
+import { type VerifyReport, verifyProjection } from '../audit/verify-projection.js';
 import { ClockTicks } from '../audit/clock-ticks.js';
 import { type AsOf, customerAsOf } from '../audit/customer-as-of.js';
 import type { AdminLogPage, CustomerExplanation, CutoffsRange, HistoryPage, Segments, SegmentsDaily } from './query-results.js';
@@ -100,5 +105,26 @@ export class LifecycleQueries {
   /** The admin audit trail (who, what, when, outcome), oldest first, a page from `fromRevision`. */
   adminLog(fromRevision: bigint, limit: number): Promise<AdminLogPage> {
     return readAdminLog(this.events, fromRevision, limit);
+  }
+
+  /** The log in the import format, in log order, DayEnded ticks included, a batch at a time. */
+  exportLog(filter: ExportFilter): AsyncIterable<LifecycleEvent[]> {
+    return exportLog(this.events, filter);
+  }
+
+  /**
+   * Replays the log into a scratch projection (a temporary SQLite file, removed after), compares
+   * it field by field with the live read model and checks the hash chains.
+   */
+  async verifyProjection(onProgress?: (position: bigint, head: bigint) => void): Promise<VerifyReport> {
+    const head = await this.events.headPosition();
+    const dir = mkdtempSync(join(tmpdir(), 'lifecycle-verify-'));
+    const scratch = createSqliteReadModel({ file: join(dir, 'scratch.sqlite') });
+    try {
+      return await verifyProjection(this.events, this.readModel, scratch, this.rules, (position) => onProgress?.(position, head));
+    } finally {
+      await scratch.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 }

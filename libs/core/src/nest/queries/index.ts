@@ -1,6 +1,7 @@
 /** The queries (reads) every entry point dispatches on the QueryBus, and their handlers. */
 import { ExplainCustomerHandler } from './explain-customer.handler.js';
 import { ExportCustomersHandler } from './export-customers.handler.js';
+import { ExportLogHandler } from './export-log.handler.js';
 import { GetAdminLogHandler } from './get-admin-log.handler.js';
 import { GetAsOfHandler } from './get-as-of.handler.js';
 import { GetCustomerHandler } from './get-customer.handler.js';
@@ -10,9 +11,12 @@ import { GetSegmentsDailyHandler } from './get-segments-daily.handler.js';
 import { GetSegmentsHandler } from './get-segments.handler.js';
 import { GetTransitionsHandler } from './get-transitions.handler.js';
 import { ListCustomersHandler } from './list-customers.handler.js';
+import { ListProjectionVersionsHandler } from './list-projection-versions.handler.js';
+import { VerifyProjectionHandler } from './verify-projection.handler.js';
 
 export * from './explain-customer.query.js';
 export * from './export-customers.query.js';
+export * from './export-log.query.js';
 export * from './get-admin-log.query.js';
 export * from './get-as-of.query.js';
 export * from './get-customer.query.js';
@@ -22,10 +26,13 @@ export * from './get-segments-daily.query.js';
 export * from './get-segments.query.js';
 export * from './get-transitions.query.js';
 export * from './list-customers.query.js';
+export * from './list-projection-versions.query.js';
+export * from './verify-projection.query.js';
 
 export const queryHandlers = [
   ExplainCustomerHandler,
   ExportCustomersHandler,
+  ExportLogHandler,
   GetAdminLogHandler,
   GetAsOfHandler,
   GetCustomerHandler,
@@ -35,4 +42,6 @@ export const queryHandlers = [
   GetSegmentsHandler,
   GetTransitionsHandler,
   ListCustomersHandler,
+  ListProjectionVersionsHandler,
+  VerifyProjectionHandler,
 ];
