@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseDate } from '@lifecycle/domain';
 import { CommandBus } from '@nestjs/cqrs';
-import { ImportHistoryCommand, ProjectorService } from '@lifecycle/core/nest';
+import { CatchUpProjectionCommand, ImportHistoryCommand } from '@lifecycle/core/nest';
 import { withContext } from '../cli-context.js';
 import { positiveInt } from '../cli-options.js';
 import { terminalProgressBar } from '../progress-bar.js';
@@ -30,7 +30,8 @@ export function registerImport(program: Command): void {
         const bar = terminalProgressBar('import [{bar}] {percentage}% | {events} events | {rate} events/s | ETA {eta_formatted}');
         bar?.start(size, 0, { events: 0, rate: 0 });
         const started = performance.now();
-        const summary = await context.get(CommandBus).execute(new ImportHistoryCommand(file, {
+        const commands = context.get(CommandBus);
+        const summary = await commands.execute(new ImportHistoryCommand(file, {
           clock: flags.clock,
           until: flags.until,
           batchSize: flags.batchSize,
@@ -46,7 +47,7 @@ export function registerImport(program: Command): void {
         if (flags.wait) {
           const projectionStarted = performance.now();
           if (process.stderr.isTTY) process.stderr.write('projecting…\n');
-          projectedTo = String(await context.get(ProjectorService).catchUpOnce());
+          projectedTo = String(await commands.execute(new CatchUpProjectionCommand()));
           projectionMs = Math.round(performance.now() - projectionStarted);
         }
         const importMs = Math.round(summary.durationMs);

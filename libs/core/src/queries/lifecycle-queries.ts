@@ -127,4 +127,14 @@ export class LifecycleQueries {
       rmSync(dir, { recursive: true, force: true });
     }
   }
+
+  /** The position of the last event in the log. */
+  logHead(): Promise<bigint> {
+    return this.events.headPosition();
+  }
+
+  /** The log position the read model has projected up to; null before its first event. */
+  async checkpoint(): Promise<bigint | null> {
+    return (await this.readModel.loadMeta()).checkpoint;
+  }
 }
