@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ProjectorService } from '@lifecycle/core';
+import { ProjectorService } from '@lifecycle/core/nest';
 import { describeSkipped } from '../support/skipped-suite.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

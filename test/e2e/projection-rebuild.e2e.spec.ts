@@ -2,7 +2,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
-import { LifecycleCoreModule, ProjectionVersionsService, type RebuildProgress } from '@lifecycle/core';
+import type { RebuildProgress } from '@lifecycle/core';
+import { LifecycleCoreModule, ProjectionVersionsService } from '@lifecycle/core/nest';
 import { purchaseBody } from '../support/envelopes.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { addDays, type CustomerProfile, defaultRules, formatInstant, parseInstant, type Transition } from '@lifecycle/domain';
-import { EVENT_STORE, READ_MODEL } from '@lifecycle/core';
+import { EVENT_STORE, READ_MODEL } from '@lifecycle/core/nest';
 import { createSqliteEventStore, type EventStore } from '@lifecycle/event-store';
 import { createSqliteReadModel, type QueryStore } from '@lifecycle/read-model';
 import { ClockTicks } from '../../libs/core/src/event-log/clock-ticks.js';

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { type AppConfig, LifecycleCoreModule } from '@lifecycle/core';
+import type { AppConfig } from '@lifecycle/core';
+import { LifecycleCoreModule } from '@lifecycle/core/nest';
 import { AuthModule } from './auth/auth.module.js';
 import { AdminController } from './controllers/admin.controller.js';
 import { AuditController } from './controllers/audit.controller.js';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { MetricsModule } from '@lifecycle/core';
+import { MetricsModule } from '@lifecycle/core/nest';
 import { ProbesController } from './health/probes.controller.js';
 import { ReadinessService } from './health/readiness.service.js';
 import { MetricsController } from './metrics/metrics.controller.js';

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { type AppConfig, createLogger, LifecycleCoreModule, loadConfig, PinoNestLogger } from '@lifecycle/core';
+import { type AppConfig, createLogger, loadConfig } from '@lifecycle/core';
+import { LifecycleCoreModule, PinoNestLogger } from '@lifecycle/core/nest';
 
 /**
  * The same core module as the service, without the subscription and the scheduler: the CLI

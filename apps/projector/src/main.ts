@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, createLogger, LifecycleMetrics, loadConfig, PinoNestLogger } from '@lifecycle/core';
+import { ConfigError, createLogger, loadConfig } from '@lifecycle/core';
+import { LifecycleMetrics, PinoNestLogger } from '@lifecycle/core/nest';
 import { startMetricsServer } from './metrics-server.js';
 import { ProjectorAppModule } from './projector-app.module.js';
 

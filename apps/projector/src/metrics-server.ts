@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { LifecycleMetrics } from '@lifecycle/core';
+import type { LifecycleMetrics } from '@lifecycle/core/nest';
 
 /**
  * GET /metrics of the projector process on its own port (it has no HTTP API). Meant for the

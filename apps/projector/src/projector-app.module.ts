@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { type AppConfig, LifecycleCoreModule, MetricsModule } from '@lifecycle/core';
+import type { AppConfig } from '@lifecycle/core';
+import { LifecycleCoreModule, MetricsModule } from '@lifecycle/core/nest';
 
 /** The projector process: the core module (projector and clock scheduler) and its metrics. */
 @Module({})

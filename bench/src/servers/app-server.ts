@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { loadConfig, ProjectorService } from '@lifecycle/core';
+import { loadConfig } from '@lifecycle/core';
+import { ProjectorService } from '@lifecycle/core/nest';
 import { createApp } from '../../../apps/api/src/create-app.js';
 import { installLagProbe } from './lag-probe.js';
 import { serve } from './server-messages.js';

@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ProjectorService, READ_MODEL } from '@lifecycle/core';
+import { ProjectorService, READ_MODEL } from '@lifecycle/core/nest';
 import type { QueryStore } from '@lifecycle/read-model';
 
 const POSITION = /"position":"(\d+)"/;

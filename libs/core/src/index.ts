@@ -1,47 +1,42 @@
-export * from './tokens.js';
-export * from './event-log/index.js';
+/**
+ * The framework-free core: logic only, no Nest. Its Nest wiring (the module, the injection
+ * tokens, the providers and the Nest services) is `@lifecycle/core/nest`.
+ */
+// configuration and the adapters it selects
 export * from './config/app-config.js';
-export * from './lifecycle-core.module.js';
-export { openEventStore, openProjectionCatalog } from './stores.providers.js';
-export * from './nest/ingestion.service.js';
+export * from './stores/open-stores.js';
+// the event log: codec, hash chain, customer and clock reads, batched reads, the admin stream
+export * from './event-log/index.js';
+// the write side: commands, ingestion, validation, history import
+export * from './commands/lifecycle-commands.js';
 export * from './ingestion/ingestion.js';
 export * from './ingestion/ingestion-result.js';
-export * from './ingestion/clock-scheduler.service.js';
+export * from './ingestion/clock-errors.js';
+export * from './validation/index.js';
 export * from './import/history-importer.js';
 export * from './import/import-summary.js';
+export * from './import/import-guard.js';
+export * from './import/parse-line.js';
+// the read side: queries and the projection
+export * from './queries/lifecycle-queries.js';
+export * from './queries/query-results.js';
+export type { SegmentDay, CountsByField } from './queries/segment-series.js';
 export * from './projection/projector.js';
-export * from './nest/projector.service.js';
 export * from './projection/catch-up.js';
-export * from './nest/projection-versions.service.js';
 export { RebuildInProgressError } from './projection/runtime/rebuild-in-progress.error.js';
 export { VERSION_POLL_MS } from './projection/runtime/rebuild-version.js';
 export type { ProjectorStatus } from './projection/runtime/projector-status.js';
 export * from './projection/runtime/rebuild-progress.js';
 export * from './projection/runtime/rules-mismatch.error.js';
-export * from './commands/record-customer-event.command.js';
-export * from './commands/ingest-batch.command.js';
-export * from './commands/advance-clock.command.js';
-export * from './queries/get-customer.query.js';
-export * from './queries/list-customers.query.js';
-export * from './queries/get-segments.query.js';
-export * from './validation/index.js';
-export * from './import/parse-line.js';
-export * from './audit/compare-read-models.js';
+// audit: as-of, verify, compare, export
 export * from './audit/verify-chains.js';
 export * from './audit/customer-as-of.js';
-export * from './queries/get-history.query.js';
-export * from './queries/get-as-of.query.js';
-export * from './queries/get-transitions.query.js';
-export * from './queries/explain-customer.query.js';
 export * from './audit/export-log.js';
 export * from './audit/verify-projection.js';
-export * from './queries/get-segments-daily.query.js';
-export * from './queries/get-cutoffs-range.query.js';
-export type { SegmentDay, CountsByField } from './queries/segment-series.js';
-export * from './metrics/index.js';
-export * from './logging/index.js';
+export * from './audit/compare-read-models.js';
+// integration events and webhooks, API keys, logging
 export * from './integration/index.js';
 export * from './auth/api-keys.js';
 export * from './auth/keys-file.js';
-export * from './ingestion/clock-errors.js';
-export * from './import/import-guard.js';
+export * from './auth/key-changes.js';
+export * from './logging/index.js';

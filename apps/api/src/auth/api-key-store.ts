@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, type FSWatcher, statSync, watch } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import {
-  activeKeys, type ApiKeyRecord, APP_CONFIG, type AppConfig, ConfigError, readKeysFile, secretMatchesAsync, splitKey,
-} from '@lifecycle/core';
+import { activeKeys, type ApiKeyRecord, type AppConfig, ConfigError, readKeysFile, secretMatchesAsync, splitKey } from '@lifecycle/core';
+import { APP_CONFIG } from '@lifecycle/core/nest';
 
 /** How often the keys file is re-read even when no change was signalled (spec: at most 10 s). */
 export const KEYS_POLL_MS = 5_000;

@@ -1,11 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, Logger, Post, Query, Req } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { parseDate } from '@lifecycle/domain';
+import { type AppConfig, ClockAdvanceLimitError, FutureClockError, RebuildInProgressError } from '@lifecycle/core';
 import {
-  AdvanceClockCommand, APP_CONFIG, type AppConfig, ClockAdvanceLimitError, EVENT_STORE, FutureClockError, ProjectionVersionsService,
-  readAdminLog, RebuildInProgressError, recordAdminAction, WALL_CLOCK, type WallClock,
-} from '@lifecycle/core';
-import type { EventStore } from '@lifecycle/event-store';
+  AdvanceClockCommand, APP_CONFIG, GetAdminLogQuery, ListProjectionVersionsQuery, StartProjectionRebuildCommand,
+} from '@lifecycle/core/nest';
 import { ApiError, badRequest } from '../http/api-error.js';
 import { actorOf, type AuthenticatedRequest } from '../auth/request-key.js';
 import { RequireRole } from '../auth/roles.js';
@@ -17,10 +16,8 @@ export class AdminController {
 
   constructor(
     private readonly commands: CommandBus,
-    private readonly projections: ProjectionVersionsService,
+    private readonly queries: QueryBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(EVENT_STORE) private readonly events: EventStore,
-    @Inject(WALL_CLOCK) private readonly now: WallClock,
   ) {}
 
   /**
@@ -50,34 +47,20 @@ export class AdminController {
   @Post('projections/rebuild')
   @HttpCode(202)
   async rebuild(@Req() request: AuthenticatedRequest) {
-    const actor = actorOf(request);
-    const audit = (action: 'projections.rebuild' | 'projections.switch', outcome: 'ok' | 'rejected' | 'failed', details: Record<string, unknown>) =>
-      recordAdminAction(this.events, { actor, action, outcome, details }, this.now).catch(() => undefined);
     try {
-      const started = await this.projections.start((progress) => {
-        if (progress.state === 'dropping-old' || progress.state === 'failed') {
-          void audit('projections.switch', progress.state === 'failed' ? 'failed' : 'ok', {
-            fromVersion: progress.fromVersion, toVersion: progress.toVersion, ...(progress.error ? { error: progress.error } : {}),
-          });
-        }
-      });
-      await audit('projections.rebuild', 'ok', { fromVersion: started.fromVersion, toVersion: started.toVersion });
+      const started = await this.commands.execute(new StartProjectionRebuildCommand(actorOf(request)));
       this.logger.log({ event: 'admin.rebuild_started', fromVersion: started.fromVersion, toVersion: started.toVersion, msg: `rebuild ${started.fromVersion} → ${started.toVersion} started` });
       return started;
     } catch (error) {
-      if (error instanceof RebuildInProgressError) {
-        await audit('projections.rebuild', 'rejected', { code: 'REBUILD_RUNNING' });
-        throw new ApiError(409, 'REBUILD_RUNNING', error.message);
-      }
-      await audit('projections.rebuild', 'failed', { error: (error as Error).message });
+      if (error instanceof RebuildInProgressError) throw new ApiError(409, 'REBUILD_RUNNING', error.message);
       throw error;
     }
   }
 
   /** The served version, every version, and the progress of this process's current or last rebuild. */
   @Get('projections')
-  async projectionVersions() {
-    return { served: this.projections.version, versions: await this.projections.versions(), rebuild: this.projections.progress };
+  projectionVersions() {
+    return this.queries.execute(new ListProjectionVersionsQuery());
   }
 
   /** The admin audit trail (who, what, when, outcome), oldest first, a page from `fromRevision`. */
@@ -87,6 +70,6 @@ export class AdminController {
     if (!/^\d{1,19}$/.test(from)) throw badRequest('query.fromRevision', 'must be a stream revision (a non-negative integer)');
     const size = limit === undefined ? 100 : Number(limit);
     if (!Number.isInteger(size) || size < 1 || size > 1000) throw badRequest('query.limit', 'must be an integer 1-1000');
-    return readAdminLog(this.events, BigInt(from), size);
+    return this.queries.execute(new GetAdminLogQuery(BigInt(from), size));
   }
 }

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { parseInstant } from '@lifecycle/domain';
-import { ExplainCustomerQuery, GetAsOfQuery, GetCustomerQuery, GetHistoryQuery, GetTransitionsQuery } from '@lifecycle/core';
+import { QueryBus } from '@nestjs/cqrs';
+import { ExplainCustomerQuery, GetAsOfQuery, GetCustomerQuery, GetHistoryQuery, GetTransitionsQuery } from '@lifecycle/core/nest';
 import { InvalidCursorError } from '@lifecycle/read-model';
 import { ApiError, badRequest } from '../http/api-error.js';
 import { Consistency } from '../http/consistency.js';

@@ -1,6 +1,8 @@
 import { Controller, Get, Headers, type OnModuleDestroy, Query, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type FeedPage, parseFeedQuery, TransitionFeed } from '@lifecycle/core';
+import { ReadFeedQuery } from '@lifecycle/core/nest';
 import type { TransitionKey } from '@lifecycle/read-model';
 import { RequireRole } from '../auth/roles.js';
 import { mappingIntegrationErrors } from './integration-errors.js';
@@ -17,7 +19,7 @@ export class FeedController implements OnModuleDestroy {
   /** Aborted on shutdown: long-polls answer at once and streams end, so the server can close. */
   private readonly closing = new AbortController();
 
-  constructor(private readonly feed: TransitionFeed) {}
+  constructor(private readonly queries: QueryBus) {}
 
   onModuleDestroy(): void {
     this.closing.abort();
@@ -30,7 +32,7 @@ export class FeedController implements OnModuleDestroy {
     const gone = new AbortController();
     reply.raw.once('close', () => gone.abort());
     const signal = AbortSignal.any([gone.signal, this.closing.signal]);
-    return TransitionFeed.toPage(await this.feed.readWaiting(q.after, q.filter, q.limit, q.waitMs, signal));
+    return TransitionFeed.toPage(await this.queries.execute(new ReadFeedQuery(q.after, q.filter, q.limit, q.waitMs, signal)));
   }
 
   /**
@@ -64,7 +66,7 @@ export class FeedController implements OnModuleDestroy {
     try {
       await write('retry: 2000\n\n');
       while (!signal.aborted) {
-        const read = await this.feed.readWaiting(after, q.filter, STREAM_BATCH, HEARTBEAT_MS, signal);
+        const read = await this.queries.execute(new ReadFeedQuery(after, q.filter, STREAM_BATCH, HEARTBEAT_MS, signal));
         for (const event of read.items) await write(`id: ${event.cursor}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
         if (read.items.length === 0 && !signal.aborted) await write(': keep-alive\n\n');
         after = read.next;

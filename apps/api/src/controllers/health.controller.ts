@@ -1,7 +1,9 @@
 import { basename } from 'node:path';
 import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
-import { type AppConfig, APP_CONFIG, ProjectionVersionsService, ProjectorService } from '@lifecycle/core';
+import type { AppConfig } from '@lifecycle/core';
+import { APP_CONFIG, GetProjectionStatusQuery } from '@lifecycle/core/nest';
 import { rulesVersion } from '@lifecycle/domain';
 import { RequireRole, ROLES } from '../auth/roles.js';
 import { ReadinessService } from '../health/readiness.service.js';
@@ -10,8 +12,7 @@ import { ReadinessService } from '../health/readiness.service.js';
 export class HealthController {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly projector: ProjectorService,
-    private readonly projections: ProjectionVersionsService,
+    private readonly queries: QueryBus,
     private readonly readiness: ReadinessService,
   ) {}
 
@@ -28,8 +29,8 @@ export class HealthController {
   }
 
   private async payload() {
-    const projector = await this.projector.status();
-    const rebuild = this.projections.progress;
+    const { projector, projection } = await this.queries.execute(new GetProjectionStatusQuery());
+    const { rebuild } = projection;
     const rebuilding = rebuild !== null && ['building', 'switching'].includes(rebuild.state);
     return {
       status: projector.error ? 'degraded' : rebuilding ? 'rebuilding' : 'ok',
@@ -39,8 +40,8 @@ export class HealthController {
         // The folder's name only: absolute paths tell an attacker about the host.
         dataDir: this.config.eventStoreConnectionString && this.config.mongodbUri ? null : basename(this.config.dataDir),
       },
-      projector: { ...projector, ...this.projector.foreignEvents() },
-      projection: { version: this.projections.version, rebuild },
+      projector,
+      projection,
       rulesVersion: rulesVersion(this.config.rules),
       clock: projector.clockDate,
     };

@@ -3,7 +3,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { RouteSchema } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { BusinessEventType } from '@lifecycle/domain';
-import { IngestBatchCommand, LifecycleMetrics, MAX_BATCH, RecordCustomerEventCommand } from '@lifecycle/core';
+import { MAX_BATCH } from '@lifecycle/core';
+import { IngestBatchCommand, LifecycleMetrics, RecordCustomerEventCommand } from '@lifecycle/core/nest';
 import { ApiError, badRequest } from '../http/api-error.js';
 import { withCorrelationId } from '../http/correlation.js';
 import { batchResponse, INGESTION_RESPONSE_SCHEMAS, ingestionResponse } from '../http/ingestion-response.js';
@@ -55,7 +56,7 @@ export class IngestionController {
     const envelopes = Array.isArray(body) ? body : (body as { events?: unknown } | null)?.events;
     if (!Array.isArray(envelopes)) throw badRequest('$', 'must be a JSON array of events, {"events": [...]}, or NDJSON');
     if (envelopes.length > MAX_BATCH) throw badRequest('$', `at most ${MAX_BATCH} events per batch (got ${envelopes.length})`);
-    const results = await this.commands.execute(new IngestBatchCommand(envelopes.map((envelope) => withCorrelationId(envelope, request.id)), undefined, request.apiKey?.id));
+    const results = await this.commands.execute(new IngestBatchCommand(envelopes.map((envelope) => withCorrelationId(envelope, request.id)), request.apiKey?.id));
     results.forEach((result, i) => countIngested(this.metrics, (envelopes[i] as { type?: unknown } | null)?.type, result));
     return batchResponse(results, ndjsonLineNumbers(body));
   }

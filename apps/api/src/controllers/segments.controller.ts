@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { GetSegmentsQuery } from '@lifecycle/core';
+import { GetSegmentsQuery } from '@lifecycle/core/nest';
 import { Consistency } from '../http/consistency.js';
 import { RequireRole } from '../auth/roles.js';
 

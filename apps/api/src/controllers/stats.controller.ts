@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { DAY_MS, parseDate } from '@lifecycle/domain';
-import { GetCutoffsRangeQuery, GetSegmentsDailyQuery } from '@lifecycle/core';
+import { QueryBus } from '@nestjs/cqrs';
+import { GetCutoffsRangeQuery, GetSegmentsDailyQuery } from '@lifecycle/core/nest';
 import { RequireRole } from '../auth/roles.js';
 import { badRequest } from '../http/api-error.js';
 

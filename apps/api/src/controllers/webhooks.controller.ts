@@ -1,5 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { type CreatedWebhook, IntegrationRequestError, type WebhookFailures, WebhookSubscriptions, type WebhookView } from '@lifecycle/core';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { type CreatedWebhook, IntegrationRequestError, type WebhookFailures, type WebhookView } from '@lifecycle/core';
+import {
+  CreateWebhookCommand, GetWebhookFailuresQuery, GetWebhookQuery, ListWebhooksQuery, RemoveWebhookCommand, ReplayWebhookCommand,
+} from '@lifecycle/core/nest';
 import { RequireRole } from '../auth/roles.js';
 import { mappingIntegrationErrors } from './integration-errors.js';
 
@@ -7,35 +11,38 @@ import { mappingIntegrationErrors } from './integration-errors.js';
 @Controller('admin/webhooks')
 @RequireRole('admin')
 export class WebhooksController {
-  constructor(private readonly webhooks: WebhookSubscriptions) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   /** `{url, filter?: {field?, from?, to?, reactivation?}, from?: "now"|"beginning"|cursor}` → 201 with the secret (shown once). */
   @Post()
   @HttpCode(201)
   create(@Body() body: unknown): Promise<CreatedWebhook> {
-    return mappingIntegrationErrors(() => this.webhooks.create(body));
+    return mappingIntegrationErrors(() => this.commands.execute(new CreateWebhookCommand(body)));
   }
 
   @Get()
   async list(): Promise<{ items: WebhookView[] }> {
-    return { items: await this.webhooks.list() };
+    return { items: await this.queries.execute(new ListWebhooksQuery()) };
   }
 
   @Get(':id')
   get(@Param('id') id: string): Promise<WebhookView> {
-    return mappingIntegrationErrors(() => this.webhooks.get(id));
+    return mappingIntegrationErrors(() => this.queries.execute(new GetWebhookQuery(id)));
   }
 
   @Delete(':id')
   @HttpCode(204)
   remove(@Param('id') id: string): Promise<void> {
-    return mappingIntegrationErrors(() => this.webhooks.remove(id));
+    return mappingIntegrationErrors(() => this.commands.execute(new RemoveWebhookCommand(id)));
   }
 
   /** The delivery state (paused or not, last error) and the events not yet acknowledged. */
   @Get(':id/failures')
   failures(@Param('id') id: string, @Query() query: Record<string, string | undefined>): Promise<WebhookFailures> {
-    return mappingIntegrationErrors(() => this.webhooks.failures(id, query));
+    return mappingIntegrationErrors(() => this.queries.execute(new GetWebhookFailuresQuery(id, query)));
   }
 
   /** Delivers again from `from` (a cursor, "beginning"; default the checkpoint), resuming a paused subscription. */
@@ -44,7 +51,7 @@ export class WebhooksController {
   replay(@Param('id') id: string, @Query('from') from: unknown): Promise<WebhookView> {
     return mappingIntegrationErrors(async () => {
       if (from !== undefined && typeof from !== 'string') throw new IntegrationRequestError([{ path: 'query.from', reason: 'must be given once' }]);
-      return this.webhooks.replay(id, from as string | undefined);
+      return this.commands.execute(new ReplayWebhookCommand(id, from as string | undefined));
     });
   }
 }

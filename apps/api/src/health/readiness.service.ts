@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { HealthCheckService, HealthIndicatorService, type HealthCheckResult, type HealthIndicatorResult } from '@nestjs/terminus';
-import { type AppConfig, APP_CONFIG, EVENT_STORE, ProjectionVersionsService, READ_MODEL } from '@lifecycle/core';
-import type { EventStore } from '@lifecycle/event-store';
-import type { QueryStore } from '@lifecycle/read-model';
+import type { AppConfig } from '@lifecycle/core';
+import { APP_CONFIG, GetLogHeadQuery, GetProjectionCheckpointQuery, ListProjectionVersionsQuery } from '@lifecycle/core/nest';
 
 const CHECK_TIMEOUT_MS = 2000;
 
@@ -25,9 +25,7 @@ export class ReadinessService {
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(EVENT_STORE) private readonly events: EventStore,
-    @Inject(READ_MODEL) private readonly readModel: QueryStore,
-    private readonly projections: ProjectionVersionsService,
+    private readonly queries: QueryBus,
   ) {}
 
   async check(): Promise<Readiness> {
@@ -42,20 +40,20 @@ export class ReadinessService {
     try {
       const result = await this.health.check([
         () => probe('eventStore', async () => {
-          return { head: (await this.events.headPosition()).toString() };
+          return { head: (await this.queries.execute(new GetLogHeadQuery())).toString() };
         }),
         () => probe('readModel', async () => {
-          const { checkpoint } = await this.readModel.loadMeta();
+          const checkpoint = await this.queries.execute(new GetProjectionCheckpointQuery());
           return { checkpoint: checkpoint === null ? null : checkpoint.toString() };
         }),
         () => probe('projection', async () => {
-          const served = this.projections.version;
-          const active = (await this.projections.versions()).find((v) => v.version === served && v.state === 'active');
+          const { served, versions } = await this.queries.execute(new ListProjectionVersionsQuery());
+          const active = versions.find((v) => v.version === served && v.state === 'active');
           if (!served || !active) throw new Error(`no projection version is served (served: ${served || 'none'})`);
           return { version: served };
         }),
         () => probe('lag', async () => {
-          const [head, { checkpoint }] = await Promise.all([this.events.headPosition(), this.readModel.loadMeta()]);
+          const [head, checkpoint] = await Promise.all([this.queries.execute(new GetLogHeadQuery()), this.queries.execute(new GetProjectionCheckpointQuery())]);
           // In log positions (events on SQLite, whose positions count from 1; an empty log's head is -1).
           const lag = checkpoint === null ? (head < 0n ? 0n : head) : head - checkpoint;
           const max = BigInt(this.config.readyMaxLagEvents);

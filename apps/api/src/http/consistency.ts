@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ProjectorService } from '@lifecycle/core';
+import { ProjectorService } from '@lifecycle/core/nest';
 import { ApiError } from './api-error.js';
 import { parseInt64 } from './int64.js';
 

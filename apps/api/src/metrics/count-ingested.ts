@@ -1,4 +1,5 @@
-import type { IngestionResult, LifecycleMetrics } from '@lifecycle/core';
+import type { IngestionResult } from '@lifecycle/core';
+import type { LifecycleMetrics } from '@lifecycle/core/nest';
 import { publicRejection } from '../http/rejection-problem.js';
 
 const KNOWN_TYPES = new Set(['CustomerRegistered', 'PurchaseCompleted', 'PurchaseRefunded', 'InteractionRecorded', 'FeedbackSubmitted', 'ReferralRecorded', 'CustomerChurnDeclared', 'DayEnded']);

@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { LifecycleMetrics } from '@lifecycle/core';
+import { LifecycleMetrics } from '@lifecycle/core/nest';
 
 /** Observes every answered request in lifecycle_http_request_duration_seconds, by route template (not by URL). */
 export function registerHttpMetrics(app: NestFastifyApplication): void {

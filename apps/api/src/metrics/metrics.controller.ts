@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { LifecycleMetrics } from '@lifecycle/core';
+import { LifecycleMetrics } from '@lifecycle/core/nest';
 import { RequireRole } from '../auth/roles.js';
 
 /** Prometheus scrape endpoint (text exposition format). */

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { CommandBus } from '@nestjs/cqrs';
 import { parseDate } from '@lifecycle/domain';
-import { AdvanceClockCommand, ProjectorService } from '@lifecycle/core';
+import { AdvanceClockCommand, CatchUpProjectionCommand } from '@lifecycle/core/nest';
 import { withContext } from '../cli-context.js';
 import { cliActor } from './keys.command.js';
 
@@ -15,8 +15,9 @@ export function registerClock(program: Command): void {
     .action(async (flags: { until: string; wait: boolean }) => {
       if (parseDate(flags.until) === null) throw new Error(`--until: not a date YYYY-MM-DD (got ${flags.until})`);
       await withContext(async (context) => {
-        const dates = await context.get(CommandBus).execute(new AdvanceClockCommand(flags.until, { actor: cliActor() }));
-        if (flags.wait) await context.get(ProjectorService).catchUpOnce();
+        const commands = context.get(CommandBus);
+        const dates = await commands.execute(new AdvanceClockCommand(flags.until, { actor: cliActor() }));
+        if (flags.wait) await commands.execute(new CatchUpProjectionCommand());
         process.stdout.write(`${JSON.stringify({ ticks: dates.length, first: dates[0] ?? null, last: dates[dates.length - 1] ?? null })}\n`);
       });
     });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { READ_MODEL } from '@lifecycle/core';
-import type { QueryStore } from '@lifecycle/read-model';
+import { QueryBus } from '@nestjs/cqrs';
+import { ExportCustomersQuery } from '@lifecycle/core/nest';
 import { withContext } from '../cli-context.js';
 import { writeLines } from '../write-lines.js';
 
@@ -11,8 +11,7 @@ export function registerCustomers(program: Command): void {
     .description('print every profile as NDJSON, sorted by customerId')
     .action(async () => {
       await withContext(async (context) => {
-        const readModel = context.get<QueryStore>(READ_MODEL);
-        for await (const page of readModel.allProfiles()) await writeLines(page.map((p) => JSON.stringify(p)));
+        for await (const page of await context.get(QueryBus).execute(new ExportCustomersQuery())) await writeLines(page.map((p) => JSON.stringify(p)));
       }, { read: true });
     });
 }

@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseDate } from '@lifecycle/domain';
-import { IngestionService, importHistory, ProjectorService, WALL_CLOCK, type WallClock } from '@lifecycle/core';
+import { CommandBus } from '@nestjs/cqrs';
+import { CatchUpProjectionCommand, ImportHistoryCommand } from '@lifecycle/core/nest';
 import { withContext } from '../cli-context.js';
 import { positiveInt } from '../cli-options.js';
 import { terminalProgressBar } from '../progress-bar.js';
@@ -25,21 +26,20 @@ export function registerImport(program: Command): void {
     .action(async (file: string, flags: ImportFlags) => {
       if (flags.until !== undefined && parseDate(flags.until) === null) throw new Error(`--until: not a date YYYY-MM-DD (got ${flags.until})`);
       const size = statSync(file).size;
-      await withContext(async (context, config) => {
+      await withContext(async (context) => {
         const bar = terminalProgressBar('import [{bar}] {percentage}% | {events} events | {rate} events/s | ETA {eta_formatted}');
         bar?.start(size, 0, { events: 0, rate: 0 });
         const started = performance.now();
-        const summary = await importHistory(file, context.get(IngestionService), {
+        const commands = context.get(CommandBus);
+        const summary = await commands.execute(new ImportHistoryCommand(file, {
           clock: flags.clock,
           until: flags.until,
           batchSize: flags.batchSize,
-          baseCurrency: config.rules.baseCurrency,
-          now: context.get<WallClock>(WALL_CLOCK),
           onProgress: ({ bytesRead, linesRead }) => {
             const rate = Math.round(linesRead / ((performance.now() - started) / 1000));
             bar?.update(bytesRead, { events: linesRead, rate });
           },
-        });
+        }));
         bar?.update(size);
         bar?.stop();
         let projectedTo: string | null = null;
@@ -47,7 +47,7 @@ export function registerImport(program: Command): void {
         if (flags.wait) {
           const projectionStarted = performance.now();
           if (process.stderr.isTTY) process.stderr.write('projecting…\n');
-          projectedTo = String(await context.get(ProjectorService).catchUpOnce());
+          projectedTo = String(await commands.execute(new CatchUpProjectionCommand()));
           projectionMs = Math.round(performance.now() - projectionStarted);
         }
         const importMs = Math.round(summary.durationMs);

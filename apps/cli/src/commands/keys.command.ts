@@ -1,10 +1,8 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
-import {
-  EVENT_STORE, KEY_ID_PATTERN, KeysFileError, keysFilePath, loadConfig, newKey, parseRoles, readKeysFile, recordAdminAction, WALL_CLOCK,
-  type KeysFile, type WallClock, writeKeysFile,
-} from '@lifecycle/core';
-import type { EventStore } from '@lifecycle/event-store';
+import { CommandBus } from '@nestjs/cqrs';
+import { KEY_ID_PATTERN, KeysFileError, keysFilePath, loadConfig, parseRoles, readKeysFile } from '@lifecycle/core';
+import { CreateApiKeyCommand, RevokeApiKeyCommand } from '@lifecycle/core/nest';
 import { withContext } from '../cli-context.js';
 
 /** Who runs the CLI, for the admin audit stream (the CLI holds no key). */
@@ -14,19 +12,6 @@ const fileOf = (file: string | undefined): string => {
   const config = loadConfig();
   return file ? keysFilePath(file, config.dataDir) : config.apiKeysFile;
 };
-
-/** Writes the keys file and records the action; when the record fails, the file is put back. */
-async function changeKeys(path: string, before: KeysFile, after: KeysFile, action: 'keys.create' | 'keys.revoke', details: Record<string, unknown>) {
-  writeKeysFile(path, after);
-  try {
-    await withContext(async (context) => {
-      await recordAdminAction(context.get<EventStore>(EVENT_STORE), { actor: cliActor(), action, outcome: 'ok', details }, context.get<WallClock>(WALL_CLOCK));
-    });
-  } catch (error) {
-    writeKeysFile(path, before);
-    throw error;
-  }
-}
 
 export function registerKeys(program: Command): void {
   const keys = program.command('keys').description('API keys (the keys file holds only their scrypt hashes)');
@@ -40,10 +25,7 @@ export function registerKeys(program: Command): void {
       if (!KEY_ID_PATTERN.test(flags.id)) throw new KeysFileError(`--id: must be 1-64 chars of [A-Za-z0-9_-] (got ${JSON.stringify(flags.id)})`);
       const roles = parseRoles(flags.roles);
       const path = fileOf(flags.file);
-      const before = readKeysFile(path);
-      if (before.keys.some((k) => k.id === flags.id)) throw new KeysFileError(`--id: a key ${flags.id} exists already in ${path} (revoked ids are not reused)`);
-      const { key, record } = newKey(flags.id, roles, new Date());
-      await changeKeys(path, before, { version: 1, keys: [...before.keys, record] }, 'keys.create', { id: flags.id, roles });
+      const key = await withContext((context) => context.get(CommandBus).execute(new CreateApiKeyCommand(path, flags.id, roles, cliActor())));
       process.stderr.write(`created key ${flags.id} (${roles.join(',')}) in ${path}; it is shown once, below:\n`);
       process.stdout.write(`${key}\n`);
     });
@@ -63,12 +45,7 @@ export function registerKeys(program: Command): void {
     .option('--file <path>', 'the keys file (default: API_KEYS_FILE, else DATA_DIR/keys.json)')
     .action(async (flags: { id: string; file?: string }) => {
       const path = fileOf(flags.file);
-      const before = readKeysFile(path);
-      const key = before.keys.find((k) => k.id === flags.id && !k.revokedAt);
-      if (!key) throw new KeysFileError(`--id: no active key ${flags.id} in ${path}`);
-      const revokedAt = new Date().toISOString();
-      const after: KeysFile = { version: 1, keys: before.keys.map((k) => (k === key ? { ...k, revokedAt } : k)) };
-      await changeKeys(path, before, after, 'keys.revoke', { id: flags.id });
+      const revokedAt = await withContext((context) => context.get(CommandBus).execute(new RevokeApiKeyCommand(path, flags.id, cliActor())));
       process.stdout.write(`${JSON.stringify({ revoked: flags.id, revokedAt })}\n`);
     });
 }

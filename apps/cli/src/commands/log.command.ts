@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
+import { QueryBus } from '@nestjs/cqrs';
 import { parseInstant } from '@lifecycle/domain';
-import { EVENT_STORE, exportLog, hasCustomer, readAdminLog } from '@lifecycle/core';
-import type { EventStore } from '@lifecycle/event-store';
+import { ExportLogQuery, GetAdminLogQuery, GetHistoryQuery } from '@lifecycle/core/nest';
 import { withContext } from '../cli-context.js';
 import { writeLines } from '../write-lines.js';
 
@@ -24,9 +24,9 @@ export function registerLog(program: Command): void {
     .action(async (flags: { customer?: string; from?: string; to?: string; admin?: boolean }) => {
       if (flags.admin) {
         await withContext(async (context) => {
-          const store = context.get<EventStore>(EVENT_STORE);
+          const queries = context.get(QueryBus);
           for (let from = 0n; ;) {
-            const page = await readAdminLog(store, from, 1000);
+            const page = await queries.execute(new GetAdminLogQuery(from, 1000));
             await writeLines(page.items.map((entry) => JSON.stringify(entry)));
             if (page.nextFromRevision === null) return;
             from = BigInt(page.nextFromRevision);
@@ -36,11 +36,11 @@ export function registerLog(program: Command): void {
       }
       const filter = { customerId: flags.customer, from: instant('from', flags.from), to: instant('to', flags.to) };
       await withContext(async (context) => {
-        const events = context.get<EventStore>(EVENT_STORE);
-        if (flags.customer !== undefined && !(await hasCustomer(events, flags.customer))) {
+        const queries = context.get(QueryBus);
+        if (flags.customer !== undefined && (await queries.execute(new GetHistoryQuery(flags.customer, 0n, 1))) === null) {
           throw new Error(`--customer: no customer ${flags.customer} in the log`);
         }
-        for await (const batch of exportLog(events, filter)) {
+        for await (const batch of await queries.execute(new ExportLogQuery(filter))) {
           await writeLines(batch.map((event) => JSON.stringify(event)));
         }
       }, { read: true });

@@ -1,13 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Command } from 'commander';
-import {
-  type AppConfig, EVENT_STORE, ProjectionVersionsService, READ_MODEL, type RebuildProgress, recordAdminAction, verifyProjection, WALL_CLOCK,
-  type WallClock,
-} from '@lifecycle/core';
-import type { EventStore } from '@lifecycle/event-store';
-import { createSqliteReadModel, type ReadModelStore } from '@lifecycle/read-model';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import type { RebuildProgress } from '@lifecycle/core';
+import { RebuildProjectionCommand, VerifyProjectionQuery } from '@lifecycle/core/nest';
 import { withContext } from '../cli-context.js';
 import { formatOption, type OutputFormat, resultReplacer } from '../cli-options.js';
 import { terminalProgressBar } from '../progress-bar.js';
@@ -20,8 +14,8 @@ export function registerProjections(program: Command): void {
     .description('build a new projection version from position 0 while the current one serves, switch to it atomically, drop the old one')
     .action(async () => {
       const result = await withContext(async (context) => {
-        const versions = context.get(ProjectionVersionsService);
         const bar = terminalProgressBar('rebuild {toVersion} [{bar}] {percentage}% | {events} events | {rate} events/s | ETA {eta}s | {state}');
+        bar?.start(1, 0, { toVersion: '', events: 0, rate: 0, eta: '?', state: 'starting' });
         const show = (p: RebuildProgress): void => {
           const total = Math.max(1, Number(p.head));
           bar?.setTotal(total);
@@ -29,18 +23,8 @@ export function registerProjections(program: Command): void {
             toVersion: p.toVersion, events: p.events, rate: p.eventsPerSecond, eta: p.etaSeconds ?? '?', state: p.state,
           });
         };
-        const audit = (action: 'projections.rebuild' | 'projections.switch', outcome: 'ok' | 'failed', details: Record<string, unknown>) =>
-          recordAdminAction(context.get<EventStore>(EVENT_STORE), { actor: cliActor(), action, outcome, details }, context.get<WallClock>(WALL_CLOCK));
-        const first = await versions.start(show);
-        await audit('projections.rebuild', 'ok', { fromVersion: first.fromVersion, toVersion: first.toVersion });
-        bar?.start(Math.max(1, Number(first.head)), 0, { toVersion: first.toVersion, events: 0, rate: 0, eta: '?', state: first.state });
         try {
-          const done = await versions.wait();
-          await audit('projections.switch', 'ok', { fromVersion: first.fromVersion, toVersion: first.toVersion });
-          return done;
-        } catch (error) {
-          await audit('projections.switch', 'failed', { fromVersion: first.fromVersion, toVersion: first.toVersion, error: (error as Error).message });
-          throw error;
+          return await context.get(CommandBus).execute(new RebuildProjectionCommand(cliActor(), show));
         } finally {
           bar?.stop();
         }
@@ -52,35 +36,26 @@ export function registerProjections(program: Command): void {
     .description('replay the log into a scratch projection, compare it field by field with the live read model, check the hash chains; exit 1 on any difference')
     .addOption(formatOption())
     .action(async (flags: { format: OutputFormat }) => {
-      const ok = await withContext(async (context, config: AppConfig) => {
-        const dir = mkdtempSync(join(tmpdir(), 'lifecycle-verify-'));
-        const scratch = createSqliteReadModel({ file: join(dir, 'scratch.sqlite') });
-        const events = context.get<EventStore>(EVENT_STORE);
-        const head = await events.headPosition();
+      const ok = await withContext(async (context) => {
         const bar = terminalProgressBar('verify [{bar}] {percentage}% | position {value}/{total} | ETA {eta}s');
-        bar?.start(Math.max(1, Number(head)), 0);
-        try {
-          const report = await verifyProjection(events, context.get<ReadModelStore>(READ_MODEL), scratch, config.rules, (position) => bar?.update(Number(position)));
-          bar?.update(Math.max(1, Number(head)));
-          bar?.stop();
-          const summary = { ok: report.ok, checkpoint: report.checkpoint, events: report.events, streams: report.streams };
-          if (flags.format === 'json') {
-            process.stdout.write(`${JSON.stringify({ ...summary, mismatches: report.mismatches, brokenLinks: report.brokenLinks }, resultReplacer, 2)}\n`);
-            return report.ok;
-          }
-          for (const m of report.mismatches) {
-            process.stdout.write(`mismatch customer=${m.customerId ?? '-'} field=${m.field} live=${JSON.stringify(m.live, resultReplacer)} replayed=${JSON.stringify(m.replayed, resultReplacer)}\n`);
-          }
-          for (const b of report.brokenLinks) {
-            process.stdout.write(`broken chain stream=${b.streamId} revision=${b.revision} position=${b.position} eventId=${b.eventId}: ${b.reason}\n`);
-          }
-          process.stdout.write(`${report.ok ? 'ok' : 'DIFFERENT'}: checkpoint ${summary.checkpoint ?? '-'}, ${summary.events} events in ${summary.streams} streams, ${report.mismatches.length} mismatches, ${report.brokenLinks.length} broken links\n`);
+        bar?.start(1, 0);
+        const report = await context.get(QueryBus).execute(new VerifyProjectionQuery((position, head) => {
+          bar?.setTotal(Math.max(1, Number(head)));
+          bar?.update(Number(position));
+        })).finally(() => bar?.stop());
+        const summary = { ok: report.ok, checkpoint: report.checkpoint, events: report.events, streams: report.streams };
+        if (flags.format === 'json') {
+          process.stdout.write(`${JSON.stringify({ ...summary, mismatches: report.mismatches, brokenLinks: report.brokenLinks }, resultReplacer, 2)}\n`);
           return report.ok;
-        } finally {
-          bar?.stop();
-          await scratch.close();
-          rmSync(dir, { recursive: true, force: true });
         }
+        for (const m of report.mismatches) {
+          process.stdout.write(`mismatch customer=${m.customerId ?? '-'} field=${m.field} live=${JSON.stringify(m.live, resultReplacer)} replayed=${JSON.stringify(m.replayed, resultReplacer)}\n`);
+        }
+        for (const b of report.brokenLinks) {
+          process.stdout.write(`broken chain stream=${b.streamId} revision=${b.revision} position=${b.position} eventId=${b.eventId}: ${b.reason}\n`);
+        }
+        process.stdout.write(`${report.ok ? 'ok' : 'DIFFERENT'}: checkpoint ${summary.checkpoint ?? '-'}, ${summary.events} events in ${summary.streams} streams, ${report.mismatches.length} mismatches, ${report.brokenLinks.length} broken links\n`);
+        return report.ok;
       }, { read: true });
       if (!ok) process.exitCode = 1;
     });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { QueryBus } from '@nestjs/cqrs';
-import { GetSegmentsQuery } from '@lifecycle/core';
+import { GetSegmentsQuery } from '@lifecycle/core/nest';
 import { withContext } from '../cli-context.js';
 import { formatOption, type OutputFormat } from '../cli-options.js';
 

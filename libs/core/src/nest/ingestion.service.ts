@@ -4,7 +4,7 @@ import type { AppConfig } from '../config/app-config.js';
 import type { DecisionCache } from '../ingestion/decision-cache.js';
 import { createIngestion, type Ingestion, type SubmitOptions, type TickOptions } from '../ingestion/ingestion.js';
 import type { Candidate, IngestionResult } from '../ingestion/ingestion-result.js';
-import { APP_CONFIG, EVENT_STORE, WALL_CLOCK, type WallClock } from '../tokens.js';
+import { APP_CONFIG, EVENT_STORE, WALL_CLOCK, type WallClock } from './tokens.js';
 
 /** The ingestion of the configured store, for the command handlers, the clock scheduler and the CLI. */
 @Injectable()

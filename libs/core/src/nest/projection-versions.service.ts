@@ -3,7 +3,7 @@ import type { EventStore } from '@lifecycle/event-store';
 import type { ProjectionCatalog, SwitchableReadModel } from '@lifecycle/read-model';
 import type { AppConfig } from '../config/app-config.js';
 import { VersionCoordinator } from '../projection/runtime/version-coordinator.js';
-import { APP_CONFIG, EVENT_STORE, PROJECTION_CATALOG, READ_MODEL, WALL_CLOCK, type WallClock } from '../tokens.js';
+import { APP_CONFIG, EVENT_STORE, PROJECTION_CATALOG, READ_MODEL, WALL_CLOCK, type WallClock } from './tokens.js';
 import { ProjectorService } from './projector.service.js';
 
 /** Projection versions of this process (see VersionCoordinator): bootstraps the projector, rebuilds, switches, follows. */

@@ -3,7 +3,7 @@ import type { EventStore } from '@lifecycle/event-store';
 import type { ReadModelStore } from '@lifecycle/read-model';
 import type { AppConfig } from '../config/app-config.js';
 import { ProjectionRuntime } from '../projection/runtime/projection-runtime.js';
-import { APP_CONFIG, EVENT_STORE, READ_MODEL } from '../tokens.js';
+import { APP_CONFIG, EVENT_STORE, READ_MODEL } from './tokens.js';
 
 /** The live projector of this process (see ProjectionRuntime); ProjectionVersionsService starts it. */
 @Injectable()

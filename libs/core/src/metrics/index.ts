@@ -1,2 +1,0 @@
-export { LifecycleMetrics } from './lifecycle-metrics.js';
-export { MetricsModule } from './metrics.module.js';
