@@ -1,0 +1,77 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchContext } from '../context.js';
+import { type Figure, figure, type ScenarioResult } from '../report/figures.js';
+import { ensurePeerInstalled, PEER_DIR } from '../peer-emmett/peer-install.js';
+import type { PeerRunResult } from '../peer-emmett/peer-run-result.js';
+import { peerWorkload } from '../peer-emmett/purchase-refund-workload.js';
+import { runSide } from '../peer-emmett/run-side.js';
+import { tempDir } from '../temp-dir.js';
+
+const IN_FLIGHT = 64;
+/** ours ≥ 3 × Emmett, as a ratio in percent. */
+const TARGET_PERCENT = 300;
+const OURS_RUNNER = fileURLToPath(new URL('../peer-emmett/ours-runner.js', import.meta.url));
+const EMMETT_RUNNER = join(PEER_DIR, 'src', 'run.js');
+
+/** Both sides decided the workload as a correct decider must (the same rejections, the same lifetime net). */
+function checkAgreement(side: PeerRunResult, expected: ReturnType<typeof peerWorkload>): string[] {
+  const problems: string[] = [];
+  if (side.sequential.rejected !== expected.expectedRejections.sequential) problems.push(`${side.stack}: sequential rejections ${side.sequential.rejected} ≠ ${expected.expectedRejections.sequential}`);
+  if (side.concurrent.rejected !== expected.expectedRejections.concurrent) problems.push(`${side.stack}: concurrent rejections ${side.concurrent.rejected} ≠ ${expected.expectedRejections.concurrent}`);
+  if (side.projection.lifetimeNet !== expected.expectedLifetimeNet) problems.push(`${side.stack}: lifetime net ${side.projection.lifetimeNet} ≠ ${expected.expectedLifetimeNet}`);
+  if (side.projection.documents !== expected.customers) problems.push(`${side.stack}: ${side.projection.documents} documents ≠ ${expected.customers} customers`);
+  return problems;
+}
+
+/**
+ * peer-emmett: the same purchase/refund commands (expected-version appends, refunds over the
+ * order's remaining amount rejected) and a projection of the whole log into one document per
+ * customer, on our stack and on Emmett (@event-driven-io/emmett-sqlite), each side in a fresh
+ * process on its own temp SQLite files, one after the other. Emmett's side lives in
+ * bench/peer-emmett with its own lock file, installed here on first use.
+ */
+export async function peerEmmett(ctx: BenchContext): Promise<ScenarioResult> {
+  const { peerSequentialCommands, peerConcurrentCommands } = ctx.sizes;
+  await ensurePeerInstalled(ctx.progress);
+  const dir = tempDir('peer-emmett');
+  try {
+    const workload = peerWorkload({ sequential: peerSequentialCommands, concurrent: peerConcurrentCommands, lanes: IN_FLIGHT, seed: 12 });
+    const workloadFile = join(dir.path, 'workload.json');
+    writeFileSync(workloadFile, JSON.stringify(workload));
+    const sides: PeerRunResult[] = [];
+    for (const [stack, script] of [['ours', OURS_RUNNER], ['emmett', EMMETT_RUNNER]] as const) {
+      ctx.progress(`peer-emmett: ${stack}: ${peerSequentialCommands} sequential commands, ${peerConcurrentCommands} with ${IN_FLIGHT} in flight, then the projection`);
+      const sideDir = join(dir.path, stack);
+      sides.push(await runSide(script, [workloadFile, sideDir], ctx.cpuProfDir));
+    }
+    const [ours, emmett] = sides;
+    const problems = [...checkAgreement(ours, workload), ...checkAgreement(emmett, workload)];
+    const rate = (n: number, s: number) => n / s;
+    const versus = (metric: string, unit: string, o: number, e: number): Figure => figure(metric, o, unit, {
+      baseline: { label: 'Emmett', value: e, unit },
+      target: { on: 'ratio', op: '>=', value: TARGET_PERCENT },
+      note: problems.length > 0 ? 'results disagree, see details' : undefined,
+    });
+    const figures = [
+      versus('sequential commands/s', 'commands/s', rate(ours.sequential.commands, ours.sequential.seconds), rate(emmett.sequential.commands, emmett.sequential.seconds)),
+      versus(`${IN_FLIGHT} concurrent commands/s`, 'commands/s', rate(ours.concurrent.commands, ours.concurrent.seconds), rate(emmett.concurrent.commands, emmett.concurrent.seconds)),
+      versus('projection events/s', 'events/s', rate(ours.projection.events, ours.projection.seconds), rate(emmett.projection.events, emmett.projection.seconds)),
+    ];
+    return {
+      id: 'peer-emmett',
+      title: `peer-emmett ours vs Emmett (${(peerSequentialCommands + peerConcurrentCommands).toLocaleString('en-US')} commands, ${workload.customers.toLocaleString('en-US')} customers)`,
+      figures,
+      details: {
+        ratios: Object.fromEntries(figures.map((f) => [f.metric, {
+          ours: f.value, emmett: f.baseline?.value, ratio: (f.ratioPercent ?? Number.NaN) / 100, target: '>= 3x', met: f.met,
+        }])),
+        inFlight: IN_FLIGHT, customers: workload.customers, expectedRejections: workload.expectedRejections,
+        expectedLifetimeNet: workload.expectedLifetimeNet, agreement: problems.length === 0 ? 'both sides agree' : problems, ours, emmett,
+      },
+    };
+  } finally {
+    dir.remove();
+  }
+}
