@@ -16,16 +16,18 @@ const handle = DeciderCommandHandler({ decide, evolve, initialState, mapToStream
  * connection per operation, and concurrent transactions on a file fail with SQLITE_BUSY), with
  * our event store's pragmas; commands in flight are serialised by Emmett's InProcessLock, as
  * one connection cannot hold two transactions.
- * Usage: node run.js <workload.json> <dataDir>
+ * Usage: node run.js <workload.json> <dataDir> [synchronous], synchronous NORMAL (ours, the default here) or FULL
+ * (SQLite's default, which the connection keeps unless told: an fsync per commit).
  */
 async function main() {
-  const [workloadFile, dataDir] = process.argv.slice(2);
+  const [workloadFile, dataDir, synchronous = 'NORMAL'] = process.argv.slice(2);
   const workload = JSON.parse(readFileSync(workloadFile, 'utf8'));
   mkdirSync(dataDir, { recursive: true });
   const fileName = join(dataDir, 'emmett.sqlite');
   const connection = sqliteConnection({ fileName });
   await connection.command('PRAGMA journal_mode = WAL');
-  await connection.command('PRAGMA synchronous = NORMAL');
+  if (!['NORMAL', 'FULL'].includes(synchronous)) throw new Error(`synchronous: NORMAL or FULL, not ${synchronous}`);
+  await connection.command(`PRAGMA synchronous = ${synchronous}`);
   const store = getSQLiteEventStore({ fileName, schema: { autoMigration: 'None' }, connectionOptions: { singleton: true, connection } });
   await store.schema.migrate();
   const lock = InProcessLock();
@@ -82,7 +84,7 @@ async function main() {
   await consumer.stop();
   connection.close();
   process.stdout.write(`${JSON.stringify({
-    stack: 'emmett',
+    stack: `emmett (synchronous=${synchronous})`,
     sequential,
     concurrent,
     projection: { events, seconds: projectionSeconds, ...totals },
