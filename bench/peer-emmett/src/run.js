@@ -48,6 +48,7 @@ async function main() {
     rejected: outcomes.filter((o) => o === 'rejected').length,
   });
 
+  for (const command of workload.warmup) await execute(command, false);
   let started = performance.now();
   const sequentialOutcomes = [];
   for (const command of workload.sequential) sequentialOutcomes.push(await execute(command, false));

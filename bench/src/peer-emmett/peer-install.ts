@@ -13,7 +13,7 @@ export const PEER_DIR = fileURLToPath(new URL('../../../../bench/peer-emmett/', 
  */
 export async function ensurePeerInstalled(progress: (message: string) => void): Promise<void> {
   if (existsSync(join(PEER_DIR, 'node_modules', '@event-driven-io', 'emmett-sqlite', 'package.json'))) return;
-  progress(`peer-emmett: first use, installing its dependencies (npm ci --prefix ${PEER_DIR}; sqlite3 may build from source, about a minute)`);
+  progress(`peer-emmett: first use, installing its dependencies (npm ci --prefix ${PEER_DIR}; sqlite3 may build from source, which takes minutes)`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const code = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(npm, ['ci', '--prefix', PEER_DIR, '--no-audit', '--no-fund'], { stdio: ['ignore', process.stderr, process.stderr] });

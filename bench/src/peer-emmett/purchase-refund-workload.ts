@@ -7,13 +7,15 @@ export type PeerCommand =
 
 /** The same commands for both stacks, with what a correct decider must answer. */
 export interface PeerWorkload {
+  /** Issued one after another before the timed phases, on customers of their own (JIT, caches); not timed. */
+  warmup: PeerCommand[];
   /** Issued one after another, interleaved over their customers. */
   sequential: PeerCommand[];
   /** One lane per in-flight command; a lane owns its customers, so concurrent commands never share a stream. */
   lanes: PeerCommand[][];
   /** Refunds over their order's remaining amount, which both deciders must reject. */
   expectedRejections: { sequential: number; concurrent: number };
-  /** Sum over customers of purchases minus accepted refunds (minor units): the read models must agree on it. */
+  /** Sum over all customers (warm-up ones included) of purchases minus accepted refunds (minor units): the read models must agree on it. */
   expectedLifetimeNet: number;
   customers: number;
 }
@@ -71,8 +73,8 @@ function interleave(lists: PeerCommand[][]): PeerCommand[] {
   return out;
 }
 
-/** `sequential` and `concurrent` commands (about five per customer) over distinct customers, `lanes` lanes for the latter. */
-export function peerWorkload(options: { sequential: number; concurrent: number; lanes: number; seed: number }): PeerWorkload {
+/** `warmup`, `sequential` and `concurrent` commands (about five per customer) over distinct customers, `lanes` lanes for the last. */
+export function peerWorkload(options: { warmup: number; sequential: number; concurrent: number; lanes: number; seed: number }): PeerWorkload {
   const rng = new Prng(options.seed);
   let lifetimeNet = 0;
   let customers = 0;
@@ -87,12 +89,14 @@ export function peerWorkload(options: { sequential: number; concurrent: number; 
     }
     return plans;
   };
+  const warmup = plans('warm', options.warmup);
   const sequential = plans('seq', options.sequential);
   const concurrent = plans('conc', options.concurrent);
   const lanes = Array.from({ length: options.lanes }, (_, lane) =>
     interleave(concurrent.filter((_, c) => c % options.lanes === lane).map((p) => p.commands)));
   const rejections = (list: CustomerPlan[]) => list.reduce((n, p) => n + p.rejections, 0);
   return {
+    warmup: interleave(warmup.map((p) => p.commands)),
     sequential: interleave(sequential.map((p) => p.commands)),
     lanes,
     expectedRejections: { sequential: rejections(sequential), concurrent: rejections(concurrent) },

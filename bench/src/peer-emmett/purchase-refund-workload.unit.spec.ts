@@ -23,7 +23,7 @@ function replay(commands: PeerCommand[]): { rejected: number; net: number } {
 }
 
 describe('peer-emmett workload', () => {
-  const options = { sequential: 500, concurrent: 1_000, lanes: 64, seed: 12 };
+  const options = { warmup: 200, sequential: 500, concurrent: 1_000, lanes: 64, seed: 12 };
   const workload = peerWorkload(options);
 
   it('is deterministic for a seed and differs for another', () => {
@@ -32,10 +32,11 @@ describe('peer-emmett workload', () => {
   });
 
   it('holds the requested commands, with distinct event ids', () => {
+    expect(workload.warmup).toHaveLength(200);
     expect(workload.sequential).toHaveLength(500);
     expect(workload.lanes).toHaveLength(64);
     expect(workload.lanes.flat()).toHaveLength(1_000);
-    const ids = [...workload.sequential, ...workload.lanes.flat()].map((c) => c.eventId);
+    const ids = [...workload.warmup, ...workload.sequential, ...workload.lanes.flat()].map((c) => c.eventId);
     expect(new Set(ids).size).toBe(ids.length);
   });
 
@@ -45,22 +46,24 @@ describe('peer-emmett workload', () => {
       expect(laneOf.get(c.customerId) ?? i).toBe(i);
       laneOf.set(c.customerId, i);
     }));
-    const sequentialCustomers = new Set(workload.sequential.map((c) => c.customerId));
-    expect([...laneOf.keys()].some((id) => sequentialCustomers.has(id))).toBe(false);
+    const others = new Set([...workload.warmup, ...workload.sequential].map((c) => c.customerId));
+    expect([...laneOf.keys()].some((id) => others.has(id))).toBe(false);
+    expect(workload.warmup.some((c) => workload.sequential.some((s) => s.customerId === c.customerId))).toBe(false);
   });
 
   it('promises the rejections and the lifetime net that a decider replaying it finds', () => {
     const sequential = replay(workload.sequential);
     const concurrent = replay(workload.lanes.flat());
+    const warmup = replay(workload.warmup);
     expect(workload.expectedRejections).toEqual({ sequential: sequential.rejected, concurrent: concurrent.rejected });
     expect(sequential.rejected).toBeGreaterThan(0);
-    expect(workload.expectedLifetimeNet).toBe(sequential.net + concurrent.net);
-    expect(workload.customers).toBe(new Set([...workload.sequential, ...workload.lanes.flat()].map((c) => c.customerId)).size);
+    expect(workload.expectedLifetimeNet).toBe(warmup.net + sequential.net + concurrent.net);
+    expect(workload.customers).toBe(new Set([...workload.warmup, ...workload.sequential, ...workload.lanes.flat()].map((c) => c.customerId)).size);
   });
 
   it('keeps every customer\'s commands in time order', () => {
     const last = new Map<string, string>();
-    for (const c of [...workload.sequential, ...workload.lanes.flat()]) {
+    for (const c of [...workload.warmup, ...workload.sequential, ...workload.lanes.flat()]) {
       expect(c.occurredAt > (last.get(c.customerId) ?? '')).toBe(true);
       last.set(c.customerId, c.occurredAt);
     }

@@ -10,6 +10,8 @@ import { runSide } from '../peer-emmett/run-side.js';
 import { tempDir } from '../temp-dir.js';
 
 const IN_FLIGHT = 64;
+/** Untimed commands each side runs first, on customers of their own (JIT, caches), as the HTTP scenarios warm up. */
+const WARMUP_COMMANDS = 2_000;
 /** Each side runs this many times, alternating with the other; a figure takes each side's best run (the machine is shared). */
 const ROUNDS = 2;
 /** ours ≥ 3 × Emmett, as a ratio in percent. */
@@ -39,7 +41,7 @@ export async function peerEmmett(ctx: BenchContext): Promise<ScenarioResult> {
   await ensurePeerInstalled(ctx.progress);
   const dir = tempDir('peer-emmett');
   try {
-    const workload = peerWorkload({ sequential: peerSequentialCommands, concurrent: peerConcurrentCommands, lanes: IN_FLIGHT, seed: 12 });
+    const workload = peerWorkload({ warmup: WARMUP_COMMANDS, sequential: peerSequentialCommands, concurrent: peerConcurrentCommands, lanes: IN_FLIGHT, seed: 12 });
     const workloadFile = join(dir.path, 'workload.json');
     writeFileSync(workloadFile, JSON.stringify(workload));
     const runs: { ours: PeerRunResult[]; emmett: PeerRunResult[] } = { ours: [], emmett: [] };
@@ -81,7 +83,7 @@ export async function peerEmmett(ctx: BenchContext): Promise<ScenarioResult> {
         ratios: Object.fromEntries(figures.map((f) => [f.metric, {
           ours: f.value, emmett: f.baseline?.value, ratio: (f.ratioPercent ?? Number.NaN) / 100, target: '>= 3x', met: f.met,
         }])),
-        inFlight: IN_FLIGHT, rounds: ROUNDS, customers: workload.customers, expectedRejections: workload.expectedRejections,
+        inFlight: IN_FLIGHT, rounds: ROUNDS, warmupCommands: WARMUP_COMMANDS, customers: workload.customers, expectedRejections: workload.expectedRejections,
         expectedLifetimeNet: workload.expectedLifetimeNet, agreement: problems.length === 0 ? 'both sides agree' : problems,
         emmettSynchronousFullSequentialCommandsPerSecond: sequentialRate(emmettFull),
         runs: { ...runs, emmettSynchronousFull: emmettFull },
