@@ -12,6 +12,7 @@ import { batchIngest } from './scenarios/batch-ingest.js';
 import { cdnowImport } from './scenarios/cdnow-import.js';
 import { dayEndTick } from './scenarios/day-end-tick.js';
 import { httpIngest } from './scenarios/http-ingest.js';
+import { peerEmmett } from './scenarios/peer-emmett.js';
 import { projectionLag } from './scenarios/projection-lag.js';
 import { projectionRebuild } from './scenarios/projection-rebuild.js';
 import { queries } from './scenarios/queries.js';
@@ -28,6 +29,7 @@ const SCENARIOS: Record<ScenarioId, { title: string; run: (ctx: BenchContext) =>
   'day-end-tick': { title: '5 DayEnded tick', run: dayEndTick, needs: [] },
   'projection-lag': { title: '7 projection lag', run: projectionLag, needs: [] },
   'webhook-delivery': { title: '8 webhook delivery', run: webhookDelivery, needs: [] },
+  'peer-emmett': { title: 'peer-emmett ours vs Emmett', run: peerEmmett, needs: [] },
 };
 
 function gitRevision(): { commit: string | null; dirty: boolean | null } {

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 export const SCENARIO_IDS = [
   'baseline-http', 'baseline-sqlite', 'http-ingest', 'batch-ingest', 'cdnow-import',
-  'projection-rebuild', 'queries', 'day-end-tick', 'projection-lag', 'webhook-delivery',
+  'projection-rebuild', 'queries', 'day-end-tick', 'projection-lag', 'webhook-delivery', 'peer-emmett',
 ] as const;
 export type ScenarioId = (typeof SCENARIO_IDS)[number];
 
@@ -31,17 +31,22 @@ export interface Sizes {
   /** Scenario 7: single events per second, open loop. */
   lagSeconds: number;
   lagRate: number;
+  /** peer-emmett: commands issued one after another, then commands with 64 in flight (each side runs both). */
+  peerSequentialCommands: number;
+  peerConcurrentCommands: number;
 }
 
 const FULL: Sizes = {
   warmupSeconds: 3, httpSeconds: 20, httpConnections: 64, sqliteBatchedRows: 200_000, sqliteSingleRows: 50_000, batchRequests: 200,
   rebuildEvents: 1_000_000, rebuildCustomers: 100_000, tickCustomers: 1_000_000, timedTicks: 7,
   querySeconds: 20, queryRate: 2_000, pageRate: 200, lagSeconds: 30, lagRate: 1_000,
+  peerSequentialCommands: 10_000, peerConcurrentCommands: 20_000,
 };
 
 const QUICK: Sizes = {
   ...FULL, warmupSeconds: 2, httpSeconds: 5, sqliteBatchedRows: 50_000, sqliteSingleRows: 20_000, batchRequests: 50,
   rebuildEvents: 200_000, rebuildCustomers: 20_000, tickCustomers: 100_000, timedTicks: 3, querySeconds: 5, lagSeconds: 8,
+  peerSequentialCommands: 2_000, peerConcurrentCommands: 4_000,
 };
 
 export interface BenchOptions {
