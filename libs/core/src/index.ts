@@ -10,6 +10,7 @@ export * from './import/import-summary.js';
 export * from './projection/projector.js';
 export * from './projection/projector.service.js';
 export * from './projection/catch-up.js';
+export * from './projection/rebuild/rebuild-projection.js';
 export * from './projection/projection-versions.service.js';
 export * from './projection/rebuild-progress.js';
 export * from './projection/rules-mismatch.error.js';

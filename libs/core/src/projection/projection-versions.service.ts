@@ -7,6 +7,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG, EVENT_STORE, PROJECTION_CATALOG, READ_MODEL, WALL_CLOCK, type WallClock } from '../tokens.js';
 import { catchUp } from './catch-up.js';
 import { Projector } from './projector.js';
+import { rebuildProjection } from './rebuild/rebuild-projection.js';
 import { ProjectorService } from './projector.service.js';
 import type { RebuildProgress } from './rebuild-progress.js';
 import { RebuildTracker } from './rebuild-progress.js';
@@ -128,7 +129,10 @@ export class ProjectionVersionsService implements OnApplicationBootstrap, OnAppl
         report(tracker.advance(batch.length, batch[batch.length - 1].position));
         if (this.stopping) throw new Error('the process is shutting down; the rebuild was abandoned');
       };
-      await catchUp(this.events, projector, this.config.projectorBatchSize, onBatch);
+      await rebuildProjection({
+        eventStore: this.events, target: store, rules: this.config.rules, memoryBudgetMb: this.config.rebuildMemoryMb,
+        batchSize: this.config.projectorBatchSize, unsafe: true, onProgress: onBatch,
+      }).then(() => projector.init());
 
       report(tracker.enter('switching'));
       const live = this.projector.live;

@@ -5,8 +5,10 @@ import { type CustomerState, type Cutoffs, type RankKey, toProfile } from '@life
 import type {
   CustomerFilter, CustomerRecord, ProjectionMeta, ProjectionWrite, ReadModelStore, SegmentCounts, StoredTransition,
 } from '../read-model.port.js';
+import type { BulkLoadable } from '../rebuild-sink.port.js';
 import { decodeSequenceCursor, decodeStringCursor, encodeCursor } from '../cursor.js';
 import { schema } from './schema.js';
+import { createSqliteBulkLoad } from './sqlite-bulk-load.js';
 import { sqliteStatsQueries } from './stats-queries.js';
 import { migrateTransitionFeed, transitionsAfterSql } from './transition-feed-sql.js';
 
@@ -39,7 +41,7 @@ export interface SqliteReadModelOptions {
 }
 
 /** The embedded read model: one SQLite file (WAL); each commit is one transaction carrying its checkpoint. */
-export function createSqliteReadModel(options: SqliteReadModelOptions): ReadModelStore {
+export function createSqliteReadModel(options: SqliteReadModelOptions): ReadModelStore & BulkLoadable {
   if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
   const writer = new Database(options.file);
   writer.pragma('journal_mode = WAL');
@@ -281,6 +283,7 @@ export function createSqliteReadModel(options: SqliteReadModelOptions): ReadMode
       return { byField, initial, reactivations: (s.reactivations.get() as { n: number }).n };
     },
     ...sqliteStatsQueries(db, p),
+    rebuildSink: (sinkOptions) => createSqliteBulkLoad(writer, p, sinkOptions),
     close: async () => {
       if (db !== writer) db.close();
       writer.close();
