@@ -1,16 +1,20 @@
-import { type Cutoffs, type RankKey } from '@lifecycle/domain';
+import type { Cutoffs, RankKey } from '@lifecycle/domain';
 import type { CustomerRecord, ProjectionMeta, ProjectionStore, ProjectionWrite, StoredTransition } from '../read-model.port.js';
 import type { RebuildSink } from '../rebuild-sink.port.js';
-import { DueHeap, type DueEntry } from './due-heap.js';
+import { DueCalendar } from './due-calendar.js';
 import { footprint } from './memory-footprint.js';
 import { RankTree } from './rank-tree.js';
 
-/** What every customer keeps in memory, resident or not: its place in the due set and the ranking. */
-interface IndexEntry {
+/** What every customer keeps in memory, resident or not: its place in the due set and the ranking, and its record while resident. */
+interface Entry {
   dueAt: number | null;
   net12: number;
-  /** Estimated bytes while resident, 0 once evicted. */
+  /** null once evicted (the target holds it). */
+  record: CustomerRecord | null;
+  /** Estimated bytes while resident. */
   bytes: number;
+  /** Changed since the last flush of customers. */
+  changed: boolean;
 }
 
 export interface MemoryProjectionStoreOptions {
@@ -38,52 +42,53 @@ const ordinal = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * A ProjectionStore in memory for a rebuild from position 0, as a write-back cache over the
- * target: commits land here (customer records, a due heap by nextDueAt, an order-statistic
+ * target: commits land here (customer records, a due calendar by nextDueAt, an order-statistic
  * ranking); flushes write each changed customer once, transitions in large batches. After an
- * eviction a customer keeps only its index entry and is re-read from the target when touched.
+ * eviction a customer keeps only its entry and is re-read from the target when touched.
  * Records are handed out and kept by reference: the projector replaces a record on every change.
  */
 export function createMemoryProjectionStore(options: MemoryProjectionStoreOptions): MemoryProjectionStore {
   const { sink, budgetBytes } = options;
   const transitionBatch = options.transitionBatch ?? 100_000;
   const meta: ProjectionMeta = { ...options.meta };
-  const index = new Map<string, IndexEntry>();
-  const resident = new Map<string, CustomerRecord>();
-  const changed = new Set<string>();
+  const entries = new Map<string, Entry>();
+  let changed: Entry[] = [];
   const dirty = new Set<string>();
-  const due = new DueHeap();
+  const due = new DueCalendar();
   const rank = new RankTree();
   let transitions: StoredTransition[] = [];
   let cutoffs = new Map<string, Cutoffs>();
   let residentBytes = 0;
   const stats = { flushes: 0, evictions: 0, reloads: 0, customersWritten: 0, transitionsWritten: 0 };
 
-  const estimate = (): number => residentBytes + transitions.length * footprint.transition + index.size * footprint.indexEntry;
+  const estimate = (): number => residentBytes + transitions.length * footprint.transition + entries.size * footprint.indexEntry;
 
-  /** Records of known customers, re-reading the evicted ones from the target. */
-  const resolve = async (ids: string[]): Promise<Map<string, CustomerRecord>> => {
-    const found = new Map<string, CustomerRecord>();
-    const missing: string[] = [];
+  /** Records of known customers in the order asked for, re-reading the evicted ones from the target. */
+  const resolve = async (ids: string[]): Promise<CustomerRecord[]> => {
+    let missing: string[] | null = null;
     for (const id of ids) {
-      const record = resident.get(id);
-      if (record) found.set(id, record);
-      else if (index.has(id)) missing.push(id);
+      const entry = entries.get(id);
+      if (entry && entry.record === null) (missing ??= []).push(id);
     }
-    if (missing.length === 0) return found;
-    const loaded = await sink.getCustomers(missing);
-    for (const id of missing) {
-      const record = loaded.get(id);
-      if (!record) throw new Error(`customer ${id} was flushed but the target does not hold it`);
-      record.tierDirty = dirty.has(id);
-      resident.set(id, record);
-      const entry = index.get(id) as IndexEntry;
-      entry.bytes = footprint.customer(record.state);
-      residentBytes += entry.bytes;
-      found.set(id, record);
+    if (missing !== null) {
+      const loaded = await sink.getCustomers(missing);
+      for (const id of missing) {
+        const record = loaded.get(id);
+        if (!record) throw new Error(`customer ${id} was flushed but the target does not hold it`);
+        record.tierDirty = dirty.has(id);
+        const entry = entries.get(id) as Entry;
+        entry.record = record;
+        entry.bytes = footprint.customer(record.state);
+        residentBytes += entry.bytes;
+      }
+      stats.reloads += missing.length;
     }
-    stats.reloads += missing.length;
-    // In the order asked for, as the SQL stores return them.
-    return missing.length === ids.length ? found : new Map(ids.filter((id) => found.has(id)).map((id) => [id, found.get(id) as CustomerRecord]));
+    const records: CustomerRecord[] = [];
+    for (const id of ids) {
+      const record = entries.get(id)?.record;
+      if (record) records.push(record);
+    }
+    return records;
   };
 
   const put = (record: CustomerRecord): void => {
@@ -91,11 +96,13 @@ export function createMemoryProjectionStore(options: MemoryProjectionStoreOption
     const net12 = record.state.evaluation.net12;
     const dueAt = record.state.nextDueAt;
     const bytes = footprint.customer(record.state);
-    const entry = index.get(id);
+    let entry = entries.get(id);
     if (entry === undefined) {
-      index.set(id, { dueAt, net12, bytes });
+      entry = { dueAt, net12, record, bytes, changed: true };
+      entries.set(id, entry);
+      changed.push(entry);
       if (net12 > 0) rank.insert({ net12, customerId: id });
-      if (dueAt !== null) due.push({ dueAt, customerId: id });
+      if (dueAt !== null) due.move(id, null, dueAt);
     } else {
       if (entry.net12 !== net12) {
         if (entry.net12 > 0) rank.remove({ net12: entry.net12, customerId: id });
@@ -103,29 +110,24 @@ export function createMemoryProjectionStore(options: MemoryProjectionStoreOption
         entry.net12 = net12;
       }
       if (entry.dueAt !== dueAt) {
-        if (dueAt !== null) due.push({ dueAt, customerId: id });
+        due.move(id, entry.dueAt, dueAt);
         entry.dueAt = dueAt;
       }
+      if (!entry.changed) {
+        entry.changed = true;
+        changed.push(entry);
+      }
       residentBytes -= entry.bytes;
+      entry.record = record;
       entry.bytes = bytes;
     }
     residentBytes += bytes;
-    resident.set(id, record);
-    changed.add(id);
     if (record.tierDirty) dirty.add(id);
-    else dirty.delete(id);
-  };
-
-  const isCurrent = (entry: DueEntry): boolean => index.get(entry.customerId)?.dueAt === entry.dueAt;
-
-  const compactDue = (): void => {
-    if (due.length <= 2 * index.size + 1024) return;
-    const seen = new Set<string>();
-    due.compact((entry) => isCurrent(entry) && !seen.has(entry.customerId) && seen.add(entry.customerId) !== undefined);
+    else if (dirty.size > 0) dirty.delete(id);
   };
 
   const flush = async (evict: boolean): Promise<void> => {
-    const customers = evict ? [...changed].map((id) => resident.get(id) as CustomerRecord) : [];
+    const customers = evict ? changed.map((entry) => entry.record as CustomerRecord) : [];
     const batch = { customers, transitions, cutoffs: [...cutoffs].map(([date, c]) => ({ date, cutoffs: c })) };
     transitions = [];
     cutoffs = new Map();
@@ -134,9 +136,12 @@ export function createMemoryProjectionStore(options: MemoryProjectionStoreOption
     stats.customersWritten += customers.length;
     stats.transitionsWritten += batch.transitions.length;
     if (!evict) return;
-    changed.clear();
-    resident.clear();
-    for (const entry of index.values()) entry.bytes = 0;
+    changed = [];
+    for (const entry of entries.values()) {
+      entry.record = null;
+      entry.bytes = 0;
+      entry.changed = false;
+    }
     residentBytes = 0;
     stats.evictions += 1;
   };
@@ -147,21 +152,8 @@ export function createMemoryProjectionStore(options: MemoryProjectionStoreOption
     },
     stats,
     loadMeta: async () => ({ ...meta }),
-    getCustomers: (ids) => resolve(ids),
-    dueCustomers: async (asOf) => {
-      const ids = new Set<string>();
-      const kept: DueEntry[] = [];
-      for (let top = due.peek(); top !== undefined && top.dueAt <= asOf; top = due.peek()) {
-        const entry = due.pop() as DueEntry;
-        if (!isCurrent(entry) || ids.has(entry.customerId)) continue;
-        ids.add(entry.customerId);
-        kept.push(entry);
-      }
-      // Still due until a commit moves their nextDueAt.
-      for (const entry of kept) due.push(entry);
-      compactDue();
-      return [...(await resolve([...ids].sort(ordinal))).values()];
-    },
+    getCustomers: async (ids) => new Map((await resolve(ids)).map((record) => [record.state.customerId, record])),
+    dueCustomers: (asOf) => resolve(due.dueAt(asOf, (id) => entries.get(id)?.dueAt ?? null).sort(ordinal)),
     tierDirtyIds: async () => [...dirty],
     populationSize: async () => rank.size,
     keyAtRank: async (r) => {
@@ -169,14 +161,12 @@ export function createMemoryProjectionStore(options: MemoryProjectionStoreOption
       if (key === undefined) throw new RangeError(`no rank ${r} in a population of ${rank.size}`);
       return { ...key };
     },
-    rankRange: async (after: RankKey | null, until: RankKey) =>
-      [...(await resolve(rank.range(after, until).map((key) => key.customerId))).values()],
+    rankRange: async (after: RankKey | null, until: RankKey) => resolve(rank.range(after, until).map((key) => key.customerId)),
     commit: async (write: ProjectionWrite) => {
       for (const record of write.customers) put(record);
       for (const tr of write.transitions) transitions.push(tr);
       if (write.clearTierDirty && dirty.size > 0) {
-        const records = await resolve([...dirty]);
-        for (const record of records.values()) put({ ...record, tierDirty: false });
+        for (const record of await resolve([...dirty])) put({ ...record, tierDirty: false });
         dirty.clear();
       }
       if (write.cutoffs) cutoffs.set(write.cutoffs.date, write.cutoffs.cutoffs);

@@ -1,81 +1,79 @@
 import { compareRank, type RankKey } from '@lifecycle/domain';
 
-interface Node {
-  key: RankKey;
-  priority: number;
-  size: number;
-  left: Node | null;
-  right: Node | null;
-}
-
-const sizeOf = (node: Node | null): number => (node === null ? 0 : node.size);
-const update = (node: Node): Node => {
-  node.size = 1 + sizeOf(node.left) + sizeOf(node.right);
-  return node;
-};
-
-/** Splits into keys ordered before `key` (or equal, when `inclusive`) and the rest. */
-function split(node: Node | null, key: RankKey, inclusive: boolean): [Node | null, Node | null] {
-  if (node === null) return [null, null];
-  const c = compareRank(node.key, key);
-  if (c < 0 || (inclusive && c === 0)) {
-    const [l, r] = split(node.right, key, inclusive);
-    node.right = l;
-    return [update(node), r];
+/** Index of the first key of `keys` not ordered before `key` (or, when `after`, the first ordered after it). */
+function bound(keys: RankKey[], key: RankKey, after: boolean): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const c = compareRank(keys[mid], key);
+    if (c < 0 || (after && c === 0)) lo = mid + 1;
+    else hi = mid;
   }
-  const [l, r] = split(node.left, key, inclusive);
-  node.left = r;
-  return [l, update(node)];
-}
-
-function merge(a: Node | null, b: Node | null): Node | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  if (a.priority > b.priority) {
-    a.right = merge(a.right, b);
-    return update(a);
-  }
-  b.left = merge(a, b.left);
-  return update(b);
+  return lo;
 }
 
 /**
- * The ranking (net12 desc, customerId asc) as an order-statistic treap: insert, remove, the key
- * at a rank and the keys of a range in O(log n) each (plus the range's length). Priorities come
- * from a fixed-seed generator, so a run is reproducible.
+ * The ranking (net12 desc, customerId asc) as an order-statistic list of sorted blocks (the
+ * layout of a B-tree's leaves): insert and remove cost two binary searches and a splice within
+ * one block, the key at a rank a walk over the block sizes, a range a scan from its start.
+ * No allocation per operation, which matters at one update per purchase.
  */
 export class RankTree {
-  private root: Node | null = null;
-  private seed = 0x9e3779b9;
+  private blocks: RankKey[][] = [];
+  private count = 0;
+
+  /** Keys per block before it splits: big enough for few blocks, small enough for cheap splices. */
+  constructor(private readonly maxBlock = 1024) {}
 
   get size(): number {
-    return sizeOf(this.root);
+    return this.count;
+  }
+
+  /** The block where `key` belongs: the first whose last key is not before it (else the last block). */
+  private blockOf(key: RankKey): number {
+    const blocks = this.blocks;
+    let lo = 0;
+    let hi = blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const block = blocks[mid];
+      if (compareRank(block[block.length - 1], key) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   insert(key: RankKey): void {
-    const [l, r] = split(this.root, key, false);
-    const node: Node = { key, priority: this.random(), size: 1, left: null, right: null };
-    this.root = merge(merge(l, node), r);
+    this.count += 1;
+    if (this.blocks.length === 0) {
+      this.blocks.push([key]);
+      return;
+    }
+    const b = this.blockOf(key);
+    const block = this.blocks[b];
+    block.splice(bound(block, key, false), 0, key);
+    if (block.length > this.maxBlock) this.blocks.splice(b + 1, 0, block.splice(block.length >>> 1));
   }
 
   remove(key: RankKey): void {
-    const [l, rest] = split(this.root, key, false);
-    const [, r] = split(rest, key, true);
-    this.root = merge(l, r);
+    if (this.blocks.length === 0) return;
+    const b = this.blockOf(key);
+    const block = this.blocks[b];
+    const i = bound(block, key, false);
+    if (i >= block.length || compareRank(block[i], key) !== 0) return;
+    block.splice(i, 1);
+    this.count -= 1;
+    if (block.length === 0) this.blocks.splice(b, 1);
   }
 
   /** The key at a 1-based rank, or undefined beyond the size. */
   at(rank: number): RankKey | undefined {
-    let node = this.root;
-    let k = rank;
-    while (node !== null) {
-      const left = sizeOf(node.left);
-      if (k <= left) node = node.left;
-      else if (k === left + 1) return node.key;
-      else {
-        k -= left + 1;
-        node = node.right;
-      }
+    if (rank < 1) return undefined;
+    let k = rank - 1;
+    for (const block of this.blocks) {
+      if (k < block.length) return block[k];
+      k -= block.length;
     }
     return undefined;
   }
@@ -83,25 +81,17 @@ export class RankTree {
   /** Keys after `after` (exclusive; null = from the top) up to `until` (inclusive), in rank order. */
   range(after: RankKey | null, until: RankKey): RankKey[] {
     const out: RankKey[] = [];
-    const walk = (node: Node | null): void => {
-      if (node === null) return;
-      const afterLow = after === null || compareRank(node.key, after) > 0;
-      const beforeHigh = compareRank(node.key, until) <= 0;
-      if (afterLow) walk(node.left);
-      if (afterLow && beforeHigh) out.push(node.key);
-      if (beforeHigh) walk(node.right);
-    };
-    walk(this.root);
+    const blocks = this.blocks;
+    if (blocks.length === 0) return out;
+    let b = after === null ? 0 : this.blockOf(after);
+    let i = after === null ? 0 : bound(blocks[b], after, true);
+    for (; b < blocks.length; b++, i = 0) {
+      const block = blocks[b];
+      for (; i < block.length; i++) {
+        if (compareRank(block[i], until) > 0) return out;
+        out.push(block[i]);
+      }
+    }
     return out;
-  }
-
-  private random(): number {
-    // xorshift32
-    let x = this.seed;
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    this.seed = x >>> 0;
-    return this.seed;
   }
 }

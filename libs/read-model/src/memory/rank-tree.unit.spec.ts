@@ -1,9 +1,9 @@
 import { compareRank, type RankKey } from '@lifecycle/domain';
 import { RankTree } from './rank-tree.js';
 
-describe('RankTree (net12 desc, customerId asc)', () => {
+describe('RankTree (net12 desc, customerId asc; small blocks force splits and merges)', () => {
   it('serves the key at a rank and the ranges as a sorted array does, through inserts and removals', () => {
-    const tree = new RankTree();
+    const tree = new RankTree(8);
     const present = new Map<string, RankKey>();
     let seed = 7;
     const next = (n: number): number => {

@@ -50,9 +50,15 @@ export async function rebuildProjection(options: RebuildProjectionOptions): Prom
   const projector = new Projector(store, rules);
   await projector.init();
   let peak = 0;
+  const read = (after: bigint | undefined) => eventStore.readAll({ after, maxCount: batchSize });
+  // The next batch is read while this one folds (a network store answers meanwhile; SQLite reads synchronously anyway).
+  let pending = read(projector.checkpoint ?? undefined);
+  pending.catch(() => undefined);
   for (;;) {
-    const events = await eventStore.readAll({ after: projector.checkpoint ?? undefined, maxCount: batchSize });
+    const events = await pending;
     if (events.length === 0) break;
+    pending = read(events[events.length - 1].position);
+    pending.catch(() => undefined);
     await projector.handle(events);
     peak = Math.max(peak, store.estimatedBytes);
     await store.flushIfDue();
