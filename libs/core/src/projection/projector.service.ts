@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG, EVENT_STORE, READ_MODEL } from '../tokens.js';
 import { catchUp } from './catch-up.js';
 import { Projector } from './projector.js';
+import { rebuildProjection } from './rebuild/rebuild-projection.js';
 import { RetryBackoff } from './retry-backoff.js';
 import { RulesMismatchError } from './rules-mismatch.error.js';
 
@@ -106,7 +107,15 @@ export class ProjectorService implements OnApplicationShutdown {
 
   /** Projects everything appended so far, in this process (the CLI's wait after an import). */
   async catchUpOnce(): Promise<bigint | null> {
-    await this.init();
+    const meta = await this.init();
+    if (meta.checkpoint === null) {
+      // From position 0: folded in memory and bulk-loaded (safe settings: this is the served version), then on as usual.
+      await rebuildProjection({
+        eventStore: this.events, target: this.readModel, rules: this.config.rules, memoryBudgetMb: this.config.rebuildMemoryMb,
+        batchSize: this.config.projectorBatchSize,
+      });
+      await this.projector.init();
+    }
     await catchUp(this.events, this.projector, this.config.projectorBatchSize);
     return this.projector.checkpoint;
   }
