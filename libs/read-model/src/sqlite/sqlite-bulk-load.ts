@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { CustomerState } from '@lifecycle/domain';
-import type { CustomerRecord } from '../read-model.port.js';
+import type { CustomerRecord, StoredTransition } from '../read-model.port.js';
 import type { RebuildSink, RebuildSinkOptions } from '../rebuild-sink.port.js';
 import { schema } from './schema.js';
 import { migrateTransitionFeed } from './transition-feed-sql.js';
@@ -36,10 +36,17 @@ export function createSqliteBulkLoad(writer: Database.Database, p: string, optio
       upsert.run(state.customerId, state.status, state.loyaltyLevel, state.valueTier, state.evaluation.net12, state.nextDueAt,
         lastPosition, tierDirty ? 1 : 0, JSON.stringify(state));
     }
+    // The transitions of one step share their snapshot object: serialised once.
+    let snapshot: StoredTransition['snapshot'];
+    let snapshotJson: string | null = null;
     for (const tr of batch.transitions) {
       const cause = tr.cause as { eventId?: string; dayEnded?: string };
+      if (tr.snapshot !== snapshot) {
+        snapshot = tr.snapshot;
+        snapshotJson = snapshot ? JSON.stringify(snapshot) : null;
+      }
       insertTransition.run(tr.position, tr.customerId, tr.field, tr.from, tr.to, tr.t, cause.eventId ?? null, cause.dayEnded ?? null,
-        tr.reactivation ? 1 : 0, tr.snapshot ? JSON.stringify(tr.snapshot) : null);
+        tr.reactivation ? 1 : 0, snapshotJson);
     }
     for (const { date, cutoffs } of batch.cutoffs) upsertCutoffs.run(date, JSON.stringify(cutoffs));
   });
