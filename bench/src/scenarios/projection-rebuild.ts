@@ -16,16 +16,13 @@ const BATCH = 5000;
 const MEMORY_MB = 1024;
 const MB = 1024 * 1024;
 
-/** Samples the process's resident set while `work` runs; the peak is the highest sample (and maxRSS when lower). */
-async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakRssBytes: number }> {
+/** The resident set after each batch of the rebuild (it runs synchronously, so a timer would not fire), and the process's peak. */
+function rssSampler(): { sample: () => void; peakBytes: () => number } {
   let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage.rss()); }, 50);
-  try {
-    const result = await work();
-    return { result, peakRssBytes: Math.max(peak, process.memoryUsage.rss()) };
-  } finally {
-    clearInterval(timer);
-  }
+  return {
+    sample: () => { peak = Math.max(peak, process.memoryUsage.rss()); },
+    peakBytes: () => Math.max(peak, process.memoryUsage.rss()),
+  };
 }
 
 /** Reads the whole log in projector-sized batches (rows fetched and JSON parsed): the floor of a rebuild. */
@@ -44,7 +41,7 @@ async function readWholeLog(store: EventStore): Promise<number> {
  * 4: a generated log (with its DayEnded ticks) written straight through appendMany, then the
  * rebuild path (rebuildProjection: folded in memory, bulk-loaded into a fresh read model, as a new
  * projection version is built). The same-run baseline is a bare read of the same log through the
- * event store; the peak RSS is sampled during the rebuild (the process's lifetime maxRSS is in details). The directory is kept for the query scenario,
+ * event store; the peak RSS is sampled after every batch of the rebuild (the process's maxRSS before and after is in details). The directory is kept for the query scenario,
  * laid out as the app's DATA_DIR.
  */
 export async function projectionRebuild(ctx: BenchContext): Promise<ScenarioResult> {
@@ -68,10 +65,14 @@ export async function projectionRebuild(ctx: BenchContext): Promise<ScenarioResu
 
     ctx.progress('4: projecting from position 0 into a fresh read model');
     const readModel = createSqliteReadModel({ file: join(dir.path, 'read-model.sqlite') });
-    const rebuild = await timed(() => withPeakRss(() => rebuildProjection({
-      eventStore: store, target: readModel, rules: defaultRules('USD'), memoryBudgetMb: MEMORY_MB, batchSize: BATCH, unsafe: true,
-    })));
-    const { result: outcome, peakRssBytes } = rebuild.result;
+    const rssBeforeMb = process.memoryUsage.rss() / MB;
+    const maxRssBeforeMb = process.resourceUsage().maxRSS / 1024;
+    const rss = rssSampler();
+    const rebuild = await timed(() => rebuildProjection({
+      eventStore: store, target: readModel, rules: defaultRules('USD'), memoryBudgetMb: MEMORY_MB, batchSize: BATCH, unsafe: true, onProgress: rss.sample,
+    }));
+    const outcome = rebuild.result;
+    const peakRssBytes = rss.peakBytes();
     const segments = await readModel.segmentCounts();
     await store.close();
     await readModel.close();
@@ -96,7 +97,7 @@ export async function projectionRebuild(ctx: BenchContext): Promise<ScenarioResu
         readAllSeconds: read.seconds, readAllEventsPerSecond: readPerSecond,
         rebuildSeconds: rebuild.seconds, memoryBudgetMb: MEMORY_MB, mode: outcome.mode, projectorStats: outcome.projector,
         storeStats: outcome.store, peakEstimatedMb: outcome.peakEstimatedBytes / MB, peakRssMb: peakRssBytes / MB,
-        processMaxRssMb: process.resourceUsage().maxRSS / 1024, checkpoint: String(outcome.checkpoint), segments,
+        rssBeforeRebuildMb: rssBeforeMb, processMaxRssBeforeRebuildMb: maxRssBeforeMb, processMaxRssMb: process.resourceUsage().maxRSS / 1024, checkpoint: String(outcome.checkpoint), segments,
       },
     };
   } finally {

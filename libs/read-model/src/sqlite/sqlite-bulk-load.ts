@@ -3,9 +3,14 @@ import type { CustomerRecord } from '../read-model.port.js';
 import type { RebuildSink, RebuildSinkOptions } from '../rebuild-sink.port.js';
 import { CUSTOMER_COLUMNS, type CustomerRow, customerRowParams, toCustomerRecord } from './customer-row.js';
 import { metaRows } from './meta-row.js';
+import { WRITER_PRAGMAS } from './sqlite-connections.js';
 import { INSERT_TRANSITION_SQL, UPSERT_CUSTOMER_SQL } from './projection-statements.js';
 import { INDEXES_SQL, migrateTransitionFeed } from './sqlite-schema.js';
 import { transitionRowValues } from './transition-row.js';
+
+/** Page cache while loading (negative: KiB); measured as fast as the writer's 256 MiB, at 200 MiB less RSS on the bench's full log. */
+const LOAD_CACHE_KIB = -65536;
+const WRITER_CACHE_KIB = Number(/cache_size = (-?\d+)/.exec(WRITER_PRAGMAS.join(';'))?.[1] ?? -2000);
 
 /** The secondary indexes (INDEXES_SQL's and the feed's), dropped for the load and built after the data. */
 const SECONDARY_INDEXES = [...[...INDEXES_SQL.matchAll(/CREATE INDEX IF NOT EXISTS (\w+)/g)].map((m) => m[1]), 'transitions_feed'];
@@ -36,6 +41,8 @@ export function createSqliteBulkLoad(writer: Database.Database, options: Rebuild
       if (count('customers') > 0 || count('transitions') > 0) return false;
       for (const name of SECONDARY_INDEXES) writer.exec(`DROP INDEX IF EXISTS ${name}`);
       if (options.unsafe) writer.pragma('synchronous = OFF');
+      // Every page is written once and the indexes come last: a big cache only raises the peak RSS.
+      writer.pragma(`cache_size = ${LOAD_CACHE_KIB}`);
       return true;
     },
     write: async (batch) => {
@@ -60,6 +67,7 @@ export function createSqliteBulkLoad(writer: Database.Database, options: Rebuild
       writer.pragma('synchronous = FULL');
       writer.pragma('wal_checkpoint(TRUNCATE)');
       writer.pragma('synchronous = NORMAL');
+      writer.pragma(`cache_size = ${WRITER_CACHE_KIB}`);
     },
   };
 }
