@@ -6,7 +6,9 @@ import {
 import { CLOCK_STREAM, customerStream, type RecordedEvent } from '@lifecycle/event-store';
 import { createSqliteReadModel, type ReadModelStore } from '@lifecycle/read-model';
 import { Projector } from '../../libs/core/src/projection/projector.js';
+import { rebuildProjection } from '../../libs/core/src/projection/rebuild/rebuild-projection.js';
 import { toNewEvent } from '../../libs/core/src/event-log/event-codec.js';
+import { arrayEventStore } from '../support/array-event-store.js';
 import { bruteForce } from '../support/brute-force.js';
 
 const START = parseDate('2024-01-01') as number;
@@ -99,35 +101,58 @@ async function project(log: LifecycleEvent[], batchSize: number): Promise<ReadMo
   return store;
 }
 
+/** The profiles, transitions (in order per customer) and cutoffs of a projected store equal the brute force's. */
+async function expectBruteForce(store: ReadModelStore, expected: ReturnType<typeof bruteForce>): Promise<void> {
+  const meta = await store.loadMeta();
+  const profiles: unknown[] = [];
+  for await (const page of store.allProfiles()) profiles.push(...page);
+  const expectedProfiles = [...expected.customers.values()]
+    .sort((a, b) => (a.customerId < b.customerId ? -1 : 1))
+    .map((state) => ({ ...toProfile(state, expected.clockAsOf, meta.rulesVersion ?? ''), nextDueAt: null, eventCount: state.eventCount }));
+  expect(profiles.map((p) => ({ ...(p as object), nextDueAt: null }))).toEqual(expectedProfiles);
+  const transitions = [];
+  for (const id of expected.customers.keys()) {
+    let cursor: string | null = null;
+    do {
+      const page = await store.transitions(id, 100, cursor);
+      transitions.push(...page.items.map(({ position: _p, ...tr }) => tr));
+      cursor = page.nextCursor;
+    } while (cursor);
+  }
+  const key = (tr: { customerId: string }) => tr.customerId;
+  const stable = <T extends { customerId: string }>(list: T[]) => [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  expect(stable(transitions)).toEqual(stable(expected.transitions));
+  expect(new Map((await store.allCutoffs()).map((c) => [c.date, c.cutoffs]))).toEqual(expected.cutoffsByDate);
+}
+
 describe('the optimised projector equals the literal specification', () => {
   it('on random histories (profiles, transitions in order, cutoffs per date)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(draftArb, { minLength: 1, maxLength: 120 }), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 1, max: 50 }),
         async (drafts, lateShare, batchSize) => {
           const log = buildLog(drafts, lateShare);
-          const expected = bruteForce(log, rules);
           const store = await project(log, batchSize);
           try {
-            const meta = await store.loadMeta();
-            const profiles: unknown[] = [];
-            for await (const page of store.allProfiles()) profiles.push(...page);
-            const expectedProfiles = [...expected.customers.values()]
-              .sort((a, b) => (a.customerId < b.customerId ? -1 : 1))
-              .map((state) => ({ ...toProfile(state, expected.clockAsOf, meta.rulesVersion ?? ''), nextDueAt: null, eventCount: state.eventCount }));
-            expect(profiles.map((p) => ({ ...(p as object), nextDueAt: null }))).toEqual(expectedProfiles);
-            const transitions = [];
-            for (const id of expected.customers.keys()) {
-              let cursor: string | null = null;
-              do {
-                const page = await store.transitions(id, 100, cursor);
-                transitions.push(...page.items.map(({ position: _p, ...tr }) => tr));
-                cursor = page.nextCursor;
-              } while (cursor);
-            }
-            const key = (tr: { customerId: string }) => tr.customerId;
-            const stable = <T extends { customerId: string }>(list: T[]) => [...list].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-            expect(stable(transitions)).toEqual(stable(expected.transitions));
-            expect(new Map((await store.allCutoffs()).map((c) => [c.date, c.cutoffs]))).toEqual(expected.cutoffsByDate);
+            await expectBruteForce(store, bruteForce(log, rules));
+          } finally {
+            await store.close();
+          }
+        }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
+
+  it('on the rebuild path: folded in memory, flushed past a budget (tiny or not), bulk-loaded', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(draftArb, { minLength: 1, maxLength: 120 }), fc.integer({ min: 0, max: 20 }), fc.integer({ min: 1, max: 50 }),
+        fc.constantFrom(0.0005, 0.005, 1024),
+        async (drafts, lateShare, batchSize, memoryBudgetMb) => {
+          const log = buildLog(drafts, lateShare);
+          const store = createSqliteReadModel({ file: ':memory:' });
+          try {
+            const result = await rebuildProjection({ eventStore: arrayEventStore(recorded(log)), target: store, rules, memoryBudgetMb, batchSize, unsafe: true });
+            expect(result.mode).toBe('memory');
+            await expectBruteForce(store, bruteForce(log, rules));
           } finally {
             await store.close();
           }

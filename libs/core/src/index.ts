@@ -23,6 +23,7 @@ export * from './queries/query-results.js';
 export type { SegmentDay, CountsByField } from './queries/segment-series.js';
 export * from './projection/projector.js';
 export * from './projection/catch-up.js';
+export * from './projection/rebuild/rebuild-projection.js';
 export { RebuildInProgressError } from './projection/runtime/rebuild-in-progress.error.js';
 export { VERSION_POLL_MS } from './projection/runtime/rebuild-version.js';
 export type { ProjectorStatus } from './projection/runtime/projector-status.js';

@@ -1,6 +1,9 @@
 export * from './read-model.port.js';
 export * from './stats.port.js';
 export * from './cursor.js';
+export * from './rebuild-sink.port.js';
+export { commitRebuildSink } from './commit-rebuild-sink.js';
+export { createMemoryProjectionStore, type MemoryProjectionStore, type MemoryProjectionStoreOptions } from './memory/memory-projection-store.js';
 export { createSqliteReadModel, type SqliteReadModelOptions } from './sqlite/sqlite-read-model.js';
 export { createMongoReadModel, type MongoReadModelOptions } from './mongo/mongo-read-model.js';
 export * from './projection-catalog.port.js';

@@ -41,6 +41,9 @@ class Environment {
   @IsOptional() @IsInt() @Min(1) @Max(100_000)
   PROJECTOR_BATCH_SIZE?: number;
 
+  @IsOptional() @IsInt() @Min(1)
+  REBUILD_MEMORY_MB?: number;
+
   @IsOptional() @IsIn(['refuse', 'auto'])
   PROJECTION_REBUILD?: 'refuse' | 'auto';
 
@@ -83,6 +86,8 @@ export interface AppConfig {
   clockScheduler: boolean;
   projector: boolean;
   projectorBatchSize: number;
+  /** A rebuild from position 0 folds in memory and flushes to the read model past this many MiB (estimated). */
+  rebuildMemoryMb: number;
   /** What the projector does when the read model was built with other rules: refuse to start, or rebuild. */
   projectionRebuild: 'refuse' | 'auto';
   /** Follow a switch of the served projection version made by another process (off in the CLI). */
@@ -110,7 +115,7 @@ export class ConfigError extends Error {
   }
 }
 
-const NUMERIC = ['PORT', 'PROJECTOR_BATCH_SIZE', 'READY_MAX_LAG_EVENTS', 'METRICS_PORT', 'CLOCK_ADVANCE_MAX_TICKS', 'RATE_LIMIT_INGEST', 'RATE_LIMIT_QUERY',
+const NUMERIC = ['PORT', 'PROJECTOR_BATCH_SIZE', 'REBUILD_MEMORY_MB', 'READY_MAX_LAG_EVENTS', 'METRICS_PORT', 'CLOCK_ADVANCE_MAX_TICKS', 'RATE_LIMIT_INGEST', 'RATE_LIMIT_QUERY',
   'RATE_LIMIT_AUDIT', 'RATE_LIMIT_ADMIN', 'RATE_LIMIT_METRICS', 'RATE_LIMIT_UNAUTHENTICATED', 'RATE_LIMIT_WINDOW_MS'];
 
 /**
@@ -160,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clockScheduler: (parsed.CLOCK_SCHEDULER ?? 'on') === 'on',
     projector: (parsed.PROJECTOR ?? 'on') === 'on',
     projectorBatchSize: parsed.PROJECTOR_BATCH_SIZE ?? 5000,
+    rebuildMemoryMb: parsed.REBUILD_MEMORY_MB ?? 1024,
     projectionRebuild: parsed.PROJECTION_REBUILD ?? 'refuse',
     followProjectionVersions: true,
     readyMaxLagEvents: parsed.READY_MAX_LAG_EVENTS ?? 10_000,

@@ -11,6 +11,12 @@ describe('loadConfig', () => {
     expect(config.rules).toMatchObject({ baseCurrency: 'USD', newCustomerDays: 90, vipShare: '0.01' });
   });
 
+  it('bounds a rebuild\'s memory by REBUILD_MEMORY_MB, 1024 by default, a positive integer', () => {
+    expect(loadConfig({}).rebuildMemoryMb).toBe(1024);
+    expect(loadConfig({ REBUILD_MEMORY_MB: '64' }).rebuildMemoryMb).toBe(64);
+    expect(() => loadConfig({ REBUILD_MEMORY_MB: '0' })).toThrow(/REBUILD_MEMORY_MB/);
+  });
+
   it('lists every bad value with its variable name', () => {
     const read = () => loadConfig({ PORT: 'abc', BASE_CURRENCY: 'usd', MONGODB_URI: 'http://x', CLOCK_SCHEDULER: 'maybe' });
     expect(read).toThrow(ConfigError);

@@ -2,9 +2,11 @@ import { type ClientSession, type Db, MongoClient } from 'mongodb';
 import { type CustomerState, type RankKey, toProfile } from '@lifecycle/domain';
 import type { CustomerRecord, ProjectionMeta, ProjectionWrite, ReadModelStore } from '../read-model.port.js';
 import { ProjectionVersionError } from '../projection-catalog.port.js';
+import type { BulkLoadable } from '../rebuild-sink.port.js';
 import { SEGMENT_COUNTS_PIPELINE, type SegmentFacet, segmentCountsFrom, TRANSITION_COUNTS_PIPELINE, type TransitionFacet, transitionCountsFrom } from './counts.js';
 import { type CustomerDocument, fromCustomerDocument, storedDocumentFields } from './customer-document.js';
 import { writeCustomers } from './customer-writes.js';
+import { createMongoBulkLoad } from './mongo-bulk-load.js';
 import { CUSTOMER_INDEXES, TRANSITION_INDEXES } from './indexes.js';
 import { type CutoffsDocument, fromMetaDocument, META_ID, type MetaDocument, metaSet } from './meta-document.js';
 import {
@@ -58,7 +60,7 @@ function collectionsOf(db: Db, prefix: string) {
 type Collections = ReturnType<typeof collectionsOf>;
 
 /** Connects, creates the indexes and returns the store. */
-export async function createMongoReadModel(options: MongoReadModelOptions): Promise<ReadModelStore> {
+export async function createMongoReadModel(options: MongoReadModelOptions): Promise<ReadModelStore & BulkLoadable> {
   const client = new MongoClient(options.uri, CLIENT_OPTIONS);
   await client.connect();
   try {
@@ -80,7 +82,7 @@ export async function createMongoReadModel(options: MongoReadModelOptions): Prom
   }
 }
 
-function mongoReadModel(client: MongoClient, c: Collections, session: ClientSession, guard?: () => Promise<void>): ReadModelStore {
+function mongoReadModel(client: MongoClient, c: Collections, session: ClientSession, guard?: () => Promise<void>): ReadModelStore & BulkLoadable {
   const loadMeta = async (): Promise<ProjectionMeta> => fromMetaDocument(await c.meta.findOne({ _id: META_ID }));
   const profileOf = (state: CustomerState, meta: ProjectionMeta) => toProfile(state, meta.clockAsOf, meta.rulesVersion ?? '');
   const stateOnly = { projection: { state: 1 } } as const;
@@ -135,6 +137,7 @@ function mongoReadModel(client: MongoClient, c: Collections, session: ClientSess
       (await c.customers.find(rankRangeFilter(after, until), { sort: RANK_SORT, session }).toArray()).map(fromCustomerDocument),
     commit,
     unitOfWork: (work) => work(),
+    rebuildSink: (sinkOptions) => createMongoBulkLoad(c, sinkOptions),
     getProfile: async (customerId) => {
       const [doc, meta] = await Promise.all([c.customers.findOne({ _id: customerId }, stateOnly), loadMeta()]);
       return doc ? profileOf(doc.state, meta) : null;

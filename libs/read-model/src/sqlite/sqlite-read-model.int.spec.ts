@@ -6,8 +6,8 @@ import { buildFixture } from '../contract-fixtures.js';
 import { describeReadModelContract } from '../read-model.contract.js';
 import { describeTransitionFeedContract } from '../transition-feed.contract.js';
 import { createSqliteReadModel } from './sqlite-read-model.js';
-import { statsSql } from './stats-queries.js';
-import { schema } from './schema.js';
+import { SCHEMA_SQL } from './sqlite-schema.js';
+import { STATS_SQL } from './stats-queries.js';
 import { transitionsAfterSql } from './transition-feed-sql.js';
 
 const tempFile = (): { file: string; remove: () => void } => {
@@ -80,15 +80,14 @@ describe('sqlite read model', () => {
 
   it('answers the statistics from the covering index on t, without reading the transitions table', async () => {
     const { file, remove } = tempFile();
-    const store = createSqliteReadModel({ file, tablePrefix: 'v2_' });
+    const store = createSqliteReadModel({ file });
     const db = new Database(file, { readonly: true });
     try {
       await store.commit({ customers: [], transitions: buildFixture().transitions });
       const plan = (sql: string, ...params: number[]) =>
         (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail).join('; ');
-      const sql = statsSql('v2_');
-      expect(plan(sql.daily, 0, 1)).toContain('USING COVERING INDEX v2_transitions_t (t>? AND t<?)');
-      expect(plan(sql.before, 1)).toContain('USING COVERING INDEX v2_transitions_t (t<?)');
+      expect(plan(STATS_SQL.daily, 0, 1)).toContain('USING COVERING INDEX transitions_t (t>? AND t<?)');
+      expect(plan(STATS_SQL.before, 1)).toContain('USING COVERING INDEX transitions_t (t<?)');
     } finally {
       db.close();
       await store.close();
@@ -101,7 +100,7 @@ describe('sqlite transition feed', () => {
   it('adds the snapshot column and the feed index to a file written before them, keeping its rows', async () => {
     const { file, remove } = tempFile();
     const old = new Database(file);
-    old.exec(schema(''));
+    old.exec(SCHEMA_SQL);
     old.prepare(`INSERT INTO transitions (position, customer_id, field, from_value, to_value, t, cause_event_id, reactivation)
       VALUES (7, 'c', 'status', NULL, 'PROSPECT', 0, 'e-1', 0)`).run();
     old.close();
@@ -110,7 +109,7 @@ describe('sqlite transition feed', () => {
       const [row] = await store.transitionsAfter(null, 7n, {}, 10);
       expect(row).toEqual({ customerId: 'c', field: 'status', from: null, to: 'PROSPECT', t: 0, cause: { eventId: 'e-1' }, position: 7n });
       const inspect = new Database(file, { readonly: true });
-      const plan = inspect.prepare(`EXPLAIN QUERY PLAN ${transitionsAfterSql('', { position: 1n, fieldRank: 0, customerId: 'a' }, 9n, {}).sql}`)
+      const plan = inspect.prepare(`EXPLAIN QUERY PLAN ${transitionsAfterSql({ position: 1n, fieldRank: 0, customerId: 'a' }, 9n, {}).sql}`)
         .all(1n, 1n, 1n, 0, 0, 'a', 10) as Array<{ detail: string }>;
       inspect.close();
       expect(plan.map((p) => p.detail).join(' ')).toContain('transitions_feed');

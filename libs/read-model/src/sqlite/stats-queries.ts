@@ -18,24 +18,22 @@ const tally = (row: TallyRow): TransitionTally => ({
   field: row.field, from: row.from_value, to: row.to_value, n: row.n, reactivations: row.reactivations,
 });
 
-/** The statements of the statistics, for the tables under prefix `p`. */
-export function statsSql(p: string) {
-  const columns = 'field, from_value, to_value, count(*) AS n, sum(reactivation) AS reactivations';
-  // Floor division, also right for instants before 1970 (SQLite's % keeps the dividend's sign).
-  const day = `(t - ((t % ${DAY_MS}) + ${DAY_MS}) % ${DAY_MS}) / ${DAY_MS}`;
-  return {
-    before: `SELECT ${columns} FROM ${p}transitions WHERE t < ? GROUP BY field, from_value, to_value`,
-    daily: `SELECT ${day} AS day, ${columns} FROM ${p}transitions WHERE t >= ? AND t < ? GROUP BY day, field, from_value, to_value ORDER BY day`,
-    cutoffs: `SELECT date, cutoffs FROM ${p}cutoffs WHERE date >= ? AND date <= ? ORDER BY date`,
-  };
-}
+const COLUMNS = 'field, from_value, to_value, count(*) AS n, sum(reactivation) AS reactivations';
+// Floor division, also right for instants before 1970 (SQLite's % keeps the dividend's sign).
+const DAY = `(t - ((t % ${DAY_MS}) + ${DAY_MS}) % ${DAY_MS}) / ${DAY_MS}`;
+
+/** The statements of the statistics. */
+export const STATS_SQL = {
+  before: `SELECT ${COLUMNS} FROM transitions WHERE t < ? GROUP BY field, from_value, to_value`,
+  daily: `SELECT ${DAY} AS day, ${COLUMNS} FROM transitions WHERE t >= ? AND t < ? GROUP BY day, field, from_value, to_value ORDER BY day`,
+  cutoffs: 'SELECT date, cutoffs FROM cutoffs WHERE date >= ? AND date <= ? ORDER BY date',
+};
 
 /** The statistics of the dashboard over the transitions table (through its `t` index) and the cutoffs table. */
-export function sqliteStatsQueries(db: Database.Database, p: string): StatsQueries {
-  const sql = statsSql(p);
-  const before = db.prepare(sql.before);
-  const daily = db.prepare(sql.daily);
-  const cutoffs = db.prepare(sql.cutoffs);
+export function sqliteStatsQueries(db: Database.Database): StatsQueries {
+  const before = db.prepare(STATS_SQL.before);
+  const daily = db.prepare(STATS_SQL.daily);
+  const cutoffs = db.prepare(STATS_SQL.cutoffs);
   return {
     transitionTalliesBefore: async (t) => (before.all(t) as TallyRow[]).map(tally),
     dailyTransitionTallies: async (from, to) =>

@@ -3,6 +3,7 @@ import type { EventStore, Subscription } from '@lifecycle/event-store';
 import type { ProjectionMeta, ReadModelStore } from '@lifecycle/read-model';
 import { catchUp } from '../catch-up.js';
 import { Projector } from '../projector.js';
+import { rebuildProjection } from '../rebuild/rebuild-projection.js';
 import { createCheckpointWaiters, pollCheckpoint } from './checkpoint-waiters.js';
 import { readHighWaterMark } from './high-water-mark.js';
 import { subscribeLive } from './live-subscription.js';
@@ -17,6 +18,8 @@ export interface ProjectionRuntimeConfig {
   projectorBatchSize: number;
   /** This process projects (PROJECTOR=on). */
   projector: boolean;
+  /** REBUILD_MEMORY_MB: a catch-up from position 0 folds in memory and flushes past it. */
+  rebuildMemoryMb: number;
 }
 
 /**
@@ -54,7 +57,15 @@ export class ProjectionRuntime {
 
   /** Projects everything appended so far, in this process (the CLI's wait after an import). */
   async catchUpOnce(): Promise<bigint | null> {
-    await this.init();
+    const meta = await this.init();
+    if (meta.checkpoint === null) {
+      // From position 0: folded in memory and bulk-loaded (safe settings: this is the served version), then on as usual.
+      await rebuildProjection({
+        eventStore: this.events, target: this.readModel, rules: this.config.rules, memoryBudgetMb: this.config.rebuildMemoryMb,
+        batchSize: this.config.projectorBatchSize,
+      });
+      await this.projector.init();
+    }
     await catchUp(this.events, this.projector, this.config.projectorBatchSize);
     return this.projector.checkpoint;
   }

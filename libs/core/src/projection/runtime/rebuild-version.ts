@@ -16,7 +16,7 @@ export const VERSION_POLL_MS = 1000;
 const DROP_GRACE_MS = 2 * VERSION_POLL_MS + 500;
 
 export interface VersionDeps {
-  config: { rules: RulesConfig; projectorBatchSize: number; projector: boolean };
+  config: { rules: RulesConfig; projectorBatchSize: number; projector: boolean; rebuildMemoryMb: number };
   events: EventStore;
   readModel: SwitchableReadModel;
   catalog: ProjectionCatalog;
@@ -40,7 +40,9 @@ export async function rebuildVersion(deps: VersionDeps, tracker: RebuildTracker,
       report(tracker.advance(batch.length, batch[batch.length - 1].position));
       if (isShuttingDown(runtime.state)) throw new Error('the process is shutting down; the rebuild was abandoned');
     };
-    await buildFreshVersion({ events, store, rules: config.rules, batchSize: config.projectorBatchSize, onBatch });
+    await buildFreshVersion({
+      events, store, rules: config.rules, batchSize: config.projectorBatchSize, memoryBudgetMb: config.rebuildMemoryMb, onBatch,
+    });
 
     runtime.machine.dispatch({ type: 'rebuild-built' });
     report(tracker.enter('switching'));

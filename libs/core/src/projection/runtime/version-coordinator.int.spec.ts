@@ -13,7 +13,7 @@ import { VersionCoordinator } from './version-coordinator.js';
 
 const silent = { log: () => undefined, warn: () => undefined, error: () => undefined };
 const config = {
-  rules: defaultRules('USD'), projectorBatchSize: 2, projector: true, projectionRebuild: 'refuse' as const, followProjectionVersions: false,
+  rules: defaultRules('USD'), projectorBatchSize: 2, projector: true, rebuildMemoryMb: 1024, projectionRebuild: 'refuse' as const, followProjectionVersions: false,
 };
 
 describe('the version coordinator, without Nest, on SQLite', () => {
