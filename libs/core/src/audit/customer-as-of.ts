@@ -47,8 +47,9 @@ export async function customerAsOf(
       const step = applyDayEnd(state, clockDate, clockAsOf, rules);
       state = step.state;
       transitions.push(...step.transitions);
-      const tr = assignTier(state, cutoffs, clockDate, clockAsOf);
-      if (tr) transitions.push(tr);
+      const tiered = assignTier(state, cutoffs, clockDate, clockAsOf);
+      state = tiered.state;
+      transitions.push(...tiered.transitions);
       continue;
     }
     const step = applyBusinessEvent(state, toLifecycleEvent(item) as BusinessEvent, { clockAsOf, cutoffs, rules });
