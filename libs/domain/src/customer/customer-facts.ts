@@ -80,8 +80,7 @@ const QUALIFYING_INTENTS = new Set(['QUOTE_REQUEST', 'DEMO']);
  */
 export function applyToFacts(facts: CustomerFacts, event: BusinessEvent, baseCurrency: string): CustomerFacts {
   const at = parseInstant(event.occurredAt) as number;
-  // A shallow copy, filled in below: cheaper than a spread with overrides per field.
-  const next = { ...facts };
+  const next = copyFacts(facts);
   switch (event.type) {
     case 'CustomerRegistered': {
       const { kind, relation, displayName, country, acquisitionChannel } = event.data;
@@ -133,6 +132,29 @@ export function applyToFacts(facts: CustomerFacts, event: BusinessEvent, baseCur
   return next;
 }
 
+/**
+ * A shallow copy, filled in by the caller. Written out rather than spread: every copy then has
+ * the shape of emptyFacts(), and it measured cheaper than a spread with overrides.
+ */
+const copyFacts = (f: CustomerFacts): CustomerFacts => ({
+  profile: f.profile,
+  orders: f.orders,
+  refunds: f.refunds,
+  lifetimeNet: f.lifetimeNet,
+  referrals: f.referrals,
+  referralCount: f.referralCount,
+  lastQualifyingInteractionAt: f.lastQualifyingInteractionAt,
+  interactionCount: f.interactionCount,
+  interactionsByChannel: f.interactionsByChannel,
+  lastInteractionAt: f.lastInteractionAt,
+  latestNps: f.latestNps,
+  csat: f.csat,
+  feedbackCount: f.feedbackCount,
+  complaintCount: f.complaintCount,
+  explicitChurnAt: f.explicitChurnAt,
+  churnReason: f.churnReason,
+});
+
 const refunded = (order: OrderFact, amount: number): OrderFact =>
   ({ ...order, refunded: order.refunded + amount, refundCount: order.refundCount + 1 });
 
@@ -146,7 +168,7 @@ export function pruneFacts(facts: CustomerFacts, t: number, windowMs: number): C
   const csat = facts.csat.length && !keep(facts.csat[0].at);
   const referrals = facts.referrals.length && !keep(facts.referrals[0]);
   if (!refunds && !csat && !referrals) return facts;
-  const next = { ...facts };
+  const next = copyFacts(facts);
   if (refunds) next.refunds = facts.refunds.filter((r) => keep(r.at));
   if (csat) next.csat = facts.csat.filter((c) => keep(c.at));
   if (referrals) next.referrals = facts.referrals.filter(keep);
