@@ -36,8 +36,9 @@ export function bruteForce(events: LifecycleEvent[], rules: RulesConfig) {
     cutoffs = cutoffsOf(ranked, rules);
     cutoffsByDate.set(date, cutoffs);
     for (const id of byId()) {
-      const tr = assignTier(customers.get(id) as CustomerState, cutoffs, date, asOf);
-      if (tr) transitions.push(tr);
+      const step = assignTier(customers.get(id) as CustomerState, cutoffs, date, asOf);
+      customers.set(id, step.state);
+      transitions.push(...step.transitions);
     }
     clockAsOf = asOf;
   }

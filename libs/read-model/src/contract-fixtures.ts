@@ -74,15 +74,14 @@ export function buildFixture(): Fixture {
     let state: CustomerState | undefined;
     for (const event of events) {
       position += 1n;
-      // The domain mutates the previous facts; a clone keeps earlier states intact.
-      const step = applyBusinessEvent(state && structuredClone(state), event, ctx);
+      const step = applyBusinessEvent(state, event, ctx);
       state = step.state;
       transitions.push(...step.transitions.map((tr) => ({ ...tr, position })));
     }
     records.set(customerId, { state: state as CustomerState, lastPosition: position, tierDirty: false });
   }
   const ten = records.get('10') as CustomerRecord;
-  const dayEnd = applyDayEnd(structuredClone(ten.state), DAY_END_DATE, dayEndAsOf(DAY_END_DATE), rules);
+  const dayEnd = applyDayEnd(ten.state, DAY_END_DATE, dayEndAsOf(DAY_END_DATE), rules);
   records.set('10', { state: dayEnd.state, lastPosition: DAY_END_POSITION, tierDirty: false });
   transitions.push(...dayEnd.transitions.map((tr) => ({ ...tr, position: DAY_END_POSITION })));
   return { records, transitions };

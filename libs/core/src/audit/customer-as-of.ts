@@ -48,8 +48,9 @@ export async function customerAsOf(
       const step = applyDayEnd(state, clockDate, clockAsOf, rules);
       state = step.state;
       transitions.push(...step.transitions);
-      const tr = assignTier(state, cutoffs, clockDate, clockAsOf);
-      if (tr) transitions.push(tr);
+      const tiered = assignTier(state, cutoffs, clockDate, clockAsOf);
+      state = tiered.state;
+      transitions.push(...tiered.transitions);
       continue;
     }
     const step = applyBusinessEvent(state, toBusinessEvent(item), { clockAsOf, cutoffs, rules });

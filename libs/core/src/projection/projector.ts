@@ -172,10 +172,10 @@ export class Projector {
     const tierTransitions: StoredTransition[] = [];
     for (const id of [...candidates.keys()].sort(ordinal)) {
       const record = candidates.get(id) as CustomerRecord;
-      const tr = assignTier(record.state, cutoffs, date, asOf);
-      if (!tr) continue;
-      tierTransitions.push({ ...tr, position, snapshot: snapshotOf(record.state) });
-      tierChanged.push({ state: record.state, lastPosition: record.lastPosition > position ? record.lastPosition : position, tierDirty: false });
+      const step = assignTier(record.state, cutoffs, date, asOf);
+      if (step.transitions.length === 0) continue;
+      tierTransitions.push(...withPosition(step.transitions, position, step.state));
+      tierChanged.push({ state: step.state, lastPosition: record.lastPosition > position ? record.lastPosition : position, tierDirty: false });
     }
     const meta = { checkpoint: position, clockDate: date, clockAsOf: asOf, cutoffs };
     await this.store.commit({ customers: tierChanged, transitions: tierTransitions, cutoffs: { date, cutoffs }, meta, clearTierDirty: true });
@@ -202,7 +202,7 @@ function orderBoundaries(a: RankKey | null, b: RankKey | null): [RankKey | null,
   return compareRank(a, b) <= 0 ? [a, b] : [b, a];
 }
 
-/** The snapshot is taken now: the domain mutates a state when it applies the customer's next event. */
+/** The transitions of one step at its event's position, each with the customer right after the step. */
 const withPosition = (transitions: Transition[], position: bigint, state: CustomerState): StoredTransition[] => {
   const snapshot = snapshotOf(state);
   return transitions.map((tr) => ({ ...tr, position, snapshot }));

@@ -73,68 +73,106 @@ export const baseAmount = (money: Money, baseCurrency: string): number =>
 
 const QUALIFYING_INTENTS = new Set(['QUOTE_REQUEST', 'DEMO']);
 
-/** Folds one business event into the facts (mutates and returns them). */
+/**
+ * Folds one business event into the facts: new facts, the given ones left as they were. The
+ * lists and maps an event does not touch are shared with the given facts (so nothing may
+ * mutate facts); the one it extends is copied.
+ */
 export function applyToFacts(facts: CustomerFacts, event: BusinessEvent, baseCurrency: string): CustomerFacts {
   const at = parseInstant(event.occurredAt) as number;
+  const next = copyFacts(facts);
   switch (event.type) {
     case 'CustomerRegistered': {
       const { kind, relation, displayName, country, acquisitionChannel } = event.data;
-      facts.profile = { kind, relation, displayName, country, acquisitionChannel, registeredAt: at };
+      next.profile = { kind, relation, displayName, country, acquisitionChannel, registeredAt: at };
       break;
     }
     case 'PurchaseCompleted': {
       const total = baseAmount(event.data.total, baseCurrency);
-      facts.orders.push({ orderId: event.data.orderId, at, total, refunded: 0, refundCount: 0 });
-      facts.lifetimeNet += total;
+      next.orders = [...facts.orders, { orderId: event.data.orderId, at, total, refunded: 0, refundCount: 0 }];
+      next.lifetimeNet += total;
       break;
     }
     case 'PurchaseRefunded': {
       const amount = baseAmount(event.data.amount, baseCurrency);
-      facts.refunds.push({ at, amount });
-      facts.lifetimeNet -= amount;
-      const order = event.data.orderId === undefined ? undefined : facts.orders.find((o) => o.orderId === event.data.orderId);
-      if (order) {
-        order.refunded += amount;
-        order.refundCount += 1;
-      }
+      next.refunds = [...facts.refunds, { at, amount }];
+      next.lifetimeNet -= amount;
+      const { orderId } = event.data;
+      const i = orderId === undefined ? -1 : facts.orders.findIndex((o) => o.orderId === orderId);
+      if (i >= 0) next.orders = facts.orders.map((o, j) => (j === i ? refunded(o, amount) : o));
       break;
     }
     case 'InteractionRecorded': {
       const { channel, intent } = event.data;
-      facts.interactionCount += 1;
-      facts.interactionsByChannel[channel] = (facts.interactionsByChannel[channel] ?? 0) + 1;
-      facts.lastInteractionAt = max(facts.lastInteractionAt, at);
-      if (QUALIFYING_INTENTS.has(intent)) facts.lastQualifyingInteractionAt = max(facts.lastQualifyingInteractionAt, at);
+      next.interactionCount += 1;
+      next.interactionsByChannel = { ...facts.interactionsByChannel, [channel]: (facts.interactionsByChannel[channel] ?? 0) + 1 };
+      next.lastInteractionAt = max(facts.lastInteractionAt, at);
+      if (QUALIFYING_INTENTS.has(intent)) next.lastQualifyingInteractionAt = max(facts.lastQualifyingInteractionAt, at);
       break;
     }
     case 'FeedbackSubmitted': {
       const { kind, score } = event.data;
-      facts.feedbackCount += 1;
-      if (kind === 'COMPLAINT') facts.complaintCount += 1;
-      if (kind === 'NPS' && (facts.latestNps === null || at >= facts.latestNps.at)) facts.latestNps = { at, score: score as number };
-      if (kind === 'CSAT') facts.csat.push({ at, score: score as number });
+      next.feedbackCount += 1;
+      if (kind === 'COMPLAINT') next.complaintCount += 1;
+      if (kind === 'NPS' && (facts.latestNps === null || at >= facts.latestNps.at)) next.latestNps = { at, score: score as number };
+      if (kind === 'CSAT') next.csat = [...facts.csat, { at, score: score as number }];
       break;
     }
     case 'ReferralRecorded':
-      facts.referrals.push(at);
-      facts.referralCount += 1;
+      next.referrals = [...facts.referrals, at];
+      next.referralCount += 1;
       break;
     case 'CustomerChurnDeclared':
       if (facts.explicitChurnAt === null || at >= facts.explicitChurnAt) {
-        facts.explicitChurnAt = at;
-        facts.churnReason = event.data.reason;
+        next.explicitChurnAt = at;
+        next.churnReason = event.data.reason;
       }
       break;
   }
-  return facts;
+  return next;
 }
 
-/** Drops windowed items that no window ending at or after `t` can contain. */
-export function pruneFacts(facts: CustomerFacts, t: number, windowMs: number): void {
+/**
+ * A shallow copy, filled in by the caller. Written out rather than spread: every copy then has
+ * the shape of emptyFacts(), and it measured cheaper than a spread with overrides.
+ */
+const copyFacts = (f: CustomerFacts): CustomerFacts => ({
+  profile: f.profile,
+  orders: f.orders,
+  refunds: f.refunds,
+  lifetimeNet: f.lifetimeNet,
+  referrals: f.referrals,
+  referralCount: f.referralCount,
+  lastQualifyingInteractionAt: f.lastQualifyingInteractionAt,
+  interactionCount: f.interactionCount,
+  interactionsByChannel: f.interactionsByChannel,
+  lastInteractionAt: f.lastInteractionAt,
+  latestNps: f.latestNps,
+  csat: f.csat,
+  feedbackCount: f.feedbackCount,
+  complaintCount: f.complaintCount,
+  explicitChurnAt: f.explicitChurnAt,
+  churnReason: f.churnReason,
+});
+
+const refunded = (order: OrderFact, amount: number): OrderFact =>
+  ({ ...order, refunded: order.refunded + amount, refundCount: order.refundCount + 1 });
+
+/**
+ * Drops windowed items that no window ending at or after `t` can contain: new facts when any
+ * is dropped, the given facts (unchanged) otherwise.
+ */
+export function pruneFacts(facts: CustomerFacts, t: number, windowMs: number): CustomerFacts {
   const keep = (at: number): boolean => at > t - windowMs;
-  if (facts.refunds.length && !keep(facts.refunds[0].at)) facts.refunds = facts.refunds.filter((r) => keep(r.at));
-  if (facts.csat.length && !keep(facts.csat[0].at)) facts.csat = facts.csat.filter((c) => keep(c.at));
-  if (facts.referrals.length && !keep(facts.referrals[0])) facts.referrals = facts.referrals.filter(keep);
+  const refunds = facts.refunds.length && !keep(facts.refunds[0].at);
+  const csat = facts.csat.length && !keep(facts.csat[0].at);
+  const referrals = facts.referrals.length && !keep(facts.referrals[0]);
+  if (!refunds && !csat && !referrals) return facts;
+  const next = copyFacts(facts);
+  if (refunds) next.refunds = facts.refunds.filter((r) => keep(r.at));
+  if (csat) next.csat = facts.csat.filter((c) => keep(c.at));
+  if (referrals) next.referrals = facts.referrals.filter(keep);
+  return next;
 }
 
 const max = (a: number | null, b: number): number => (a === null || b > a ? b : a);

@@ -51,10 +51,16 @@ describe('pruneFacts', () => {
       purchase(C, D0, 1_000), refund(C, D0, 10), csat(C, D0, 5), referral(C, D0),
       refund(C, day(1), 20), csat(C, day(1), 4), referral(C, day(1)),
     ]);
-    pruneFacts(facts, ms(D0) + RULES.windowDays * DAY_MS, RULES.windowDays * DAY_MS);
-    expect(facts.refunds).toEqual([{ at: day(1), amount: 20 }]);
-    expect(facts.csat).toEqual([{ at: day(1), score: 4 }]);
-    expect(facts.referrals).toEqual([day(1)]);
-    expect(facts).toMatchObject({ orders: [expect.objectContaining({ at: ms(D0) })], lifetimeNet: 970, referralCount: 2 });
+    const pruned = pruneFacts(facts, ms(D0) + RULES.windowDays * DAY_MS, RULES.windowDays * DAY_MS);
+    expect(pruned.refunds).toEqual([{ at: day(1), amount: 20 }]);
+    expect(pruned.csat).toEqual([{ at: day(1), score: 4 }]);
+    expect(pruned.referrals).toEqual([day(1)]);
+    expect(pruned).toMatchObject({ orders: [expect.objectContaining({ at: ms(D0) })], lifetimeNet: 970, referralCount: 2 });
+    expect(facts.refunds).toHaveLength(2);
+  });
+
+  it('returns the same facts when nothing is dropped', () => {
+    const facts = factsOf([refund(C, day(1), 20), csat(C, day(1), 4), referral(C, day(1))]);
+    expect(pruneFacts(facts, ms(D0) + RULES.windowDays * DAY_MS, RULES.windowDays * DAY_MS)).toBe(facts);
   });
 });

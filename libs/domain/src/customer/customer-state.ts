@@ -49,6 +49,12 @@ export interface Step {
 
 const WIN_BACK_FROM = new Set<Status>(['AT_RISK', 'INACTIVE', 'CHURNED']);
 
+/*
+ * The steps below return new states and never change the state they are given (they fill in
+ * only the state they have just built). A new state shares with the previous one what did not
+ * change (facts lists, the profile), so no caller may mutate a state either.
+ */
+
 /** A business event for the customer: facts, evaluation at `max(clock, t_prev, occurredAt)`, tier against the cutoffs in force. */
 export function applyBusinessEvent(previous: CustomerState | undefined, event: BusinessEvent, ctx: ProjectionContext): Step {
   const { rules } = ctx;
@@ -72,26 +78,23 @@ export function applyBusinessEvent(previous: CustomerState | undefined, event: B
 /** Evaluation at a DayEnded (status and loyalty; the tier follows from the re-rank). */
 export function applyDayEnd(previous: CustomerState, date: string, asOf: number, rules: RulesConfig): Step {
   const t = Math.max(asOf, previous.t);
-  const step = reevaluate(previous.customerId, previous, previous.facts, t, { dayEnded: date }, rules);
-  step.state.valueTier = previous.valueTier;
-  step.state.eventCount = previous.eventCount;
-  return step;
+  return reevaluate(previous.customerId, previous, previous.facts, t, { dayEnded: date }, rules);
 }
 
-/** The tier after a re-rank with new cutoffs; returns the transition when it changes. */
-export function assignTier(state: CustomerState, cutoffs: Cutoffs | null, date: string, asOf: number): Transition | null {
+/** The tier after a re-rank with new cutoffs: the same state and no transition when it does not change. */
+export function assignTier(state: CustomerState, cutoffs: Cutoffs | null, date: string, asOf: number): Step {
   const tier = tierFor({ net12: state.evaluation.net12, customerId: state.customerId }, cutoffs);
-  if (tier === state.valueTier) return null;
+  if (tier === state.valueTier) return { state, transitions: [] };
   const tr = transition(state.customerId, 'valueTier', state.valueTier, tier, Math.max(asOf, state.t), { dayEnded: date });
-  state.valueTier = tier;
-  return tr;
+  return { state: { ...state, valueTier: tier }, transitions: [tr] };
 }
 
+/** Status and loyalty at `t`: a new state (tier and event count as in the previous one) and its transitions. */
 function reevaluate(
-  customerId: string, previous: CustomerState | undefined, facts: CustomerFacts, t: number,
+  customerId: string, previous: CustomerState | undefined, given: CustomerFacts, t: number,
   cause: TransitionCause, rules: RulesConfig,
 ): Step {
-  pruneFacts(facts, t, rules.windowDays * 86_400_000);
+  const facts = pruneFacts(given, t, rules.windowDays * 86_400_000);
   const evaluation = evaluate(facts, t, rules);
   const held = holdLevel(
     { level: previous?.loyaltyLevel ?? 'NONE', reviewAt: previous?.loyaltyReviewAt ?? null },

@@ -159,14 +159,18 @@ describe('value tier on a business event', () => {
 });
 
 describe('assignTier (the daily re-rank)', () => {
-  it('returns a transition at max(asOf, t) when the tier changes, and null when it does not', () => {
+  it('returns the state with the new tier and a transition at max(asOf, t) when the tier changes, the same state and none when it does not', () => {
     const { state } = replay([purchase(C, D0, 5_000)]);
     const cutoffs: Cutoffs = { populationSize: 1, VIP: { net12: 5_000, customerId: C }, KEY: null, STANDARD: null };
     const asOf = dayEndAsOf('2023-01-10');
-    expect(assignTier(state, cutoffs, '2023-01-10', asOf)).toEqual({
+    const step = assignTier(state, cutoffs, '2023-01-10', asOf);
+    expect(step.transitions).toEqual([{
       customerId: C, field: 'valueTier', from: 'SMALL', to: 'VIP', t: asOf, cause: { dayEnded: '2023-01-10' },
-    });
-    expect(state.valueTier).toBe('VIP');
-    expect(assignTier(state, cutoffs, '2023-01-11', dayEndAsOf('2023-01-11'))).toBeNull();
+    }]);
+    expect(step.state).toEqual({ ...state, valueTier: 'VIP' });
+    expect(state.valueTier).toBe('SMALL');
+    const again = assignTier(step.state, cutoffs, '2023-01-11', dayEndAsOf('2023-01-11'));
+    expect(again.state).toBe(step.state);
+    expect(again.transitions).toEqual([]);
   });
 });
