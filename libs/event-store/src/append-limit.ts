@@ -6,6 +6,7 @@ import {
   type ExpectedRevision,
   type NewEvent,
 } from './event-store.port.js';
+import { appendCallsInTurn } from './append-calls.js';
 
 /**
  * Bytes per append request. EventStoreDB refuses an append over its MaxAppendSize (1 MiB by
@@ -70,7 +71,7 @@ export function withAppendLimit(store: EventStore, maxBytes = MAX_APPEND_BYTES):
     return chunks.length <= 1 ? store.append(request) : appendInChunks(store, request, chunks);
   };
 
-  return {
+  const limited: EventStore = {
     append: appendOne,
     readStream: (streamId, fromRevision, maxCount) => store.readStream(streamId, fromRevision, maxCount),
     streamRevision: (streamId) => store.streamRevision(streamId),
@@ -79,6 +80,13 @@ export function withAppendLimit(store: EventStore, maxBytes = MAX_APPEND_BYTES):
     headPosition: () => store.headPosition(),
     subscribeToAll: (options) => store.subscribeToAll(options),
     close: () => store.close(),
+    // Calls with an oversized request go one after the other through the chunking appendMany.
+    async appendCalls(calls, barrier) {
+      if (store.appendCalls && calls.every((call) => call.every((request) => split(request).length <= 1))) {
+        return store.appendCalls(calls, barrier);
+      }
+      return appendCallsInTurn(limited, calls, barrier);
+    },
     async appendMany(requests, options) {
       const chunked = requests.map(split);
       if (chunked.every((chunks) => chunks.length <= 1)) return store.appendMany(requests, options);
@@ -105,4 +113,5 @@ export function withAppendLimit(store: EventStore, maxBytes = MAX_APPEND_BYTES):
       return outcomes;
     },
   };
+  return limited;
 }

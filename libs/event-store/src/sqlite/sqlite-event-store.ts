@@ -9,6 +9,7 @@ import {
   type EventStore,
 } from '../event-store.port.js';
 import { withAppendLimit } from '../append-limit.js';
+import { type CallOutcomes, createCallSkips } from '../append-calls.js';
 import { openSubscriptions } from '../open-subscriptions.js';
 import { startPollingSubscription } from './polling-subscription.js';
 import { prepareStatements, type SqliteStatements, type StoredRef } from './sqlite-statements.js';
@@ -40,13 +41,14 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
   const subscriptions = openSubscriptions();
   const streams = createStreamIndex(db);
 
-  const appendAll = db.transaction((requests: AppendRequest[], recordedAt: string) => {
+  /** One call's requests; `skips` leaves out the streams that failed in earlier calls of the same transaction. */
+  const appendCall = (requests: AppendRequest[], recordedAt: string, skips?: (request: AppendRequest) => boolean) => {
     // A stream whose request failed gets none of its later requests in this call: they were
     // planned on top of the failed one, and appending them would fork its chain.
     const failed = new Set<string>();
     return requests.map((request) => {
       try {
-        if (failed.has(request.streamId)) throw skippedAfterConflict(statements, request);
+        if (failed.has(request.streamId) || skips?.(request)) throw skippedAfterConflict(statements, request);
         return appendOne(statements, request, recordedAt);
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
@@ -54,25 +56,45 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
         return error;
       }
     });
+  };
+
+  const appendAll = db.transaction((calls: AppendRequest[][], recordedAt: string, barrier: string | undefined): CallOutcomes => {
+    if (calls.length === 1) return [appendCall(calls[0]!, recordedAt)];
+    const skips = createCallSkips(barrier);
+    return calls.map((call) => {
+      const outcomes = appendCall(call, recordedAt, skips.skips);
+      skips.record(call, outcomes);
+      return outcomes;
+    });
   });
 
-  const runAppend = (requests: AppendRequest[]): Array<AppendResult | WrongExpectedRevisionError> => {
-    const results = appendAll.immediate(requests, new Date().toISOString());
-    streams.added(results.flatMap((r) => (r instanceof Error || r.nextExpectedRevision < 0n ? [] : [r.streamId])));
-    if (results.some((r) => !(r instanceof Error) && r.events.some((e) => e.status === 'appended'))) {
-      for (const listener of listeners) listener();
+  const runAppend = (calls: AppendRequest[][], barrier?: string): CallOutcomes => {
+    const outcomes = appendAll.immediate(calls, new Date().toISOString(), barrier);
+    let appended = false;
+    const streamIds: string[] = [];
+    for (const results of outcomes) {
+      for (const r of results) {
+        if (r instanceof Error) continue;
+        if (r.nextExpectedRevision >= 0n) streamIds.push(r.streamId);
+        if (!appended && r.events.some((e) => e.status === 'appended')) appended = true;
+      }
     }
-    return results;
+    streams.added(streamIds);
+    if (appended) for (const listener of listeners) listener();
+    return outcomes;
   };
 
   return withAppendLimit({
     async append(request) {
-      const [result] = runAppend([request]);
+      const [result] = runAppend([[request]])[0]!;
       if (result instanceof Error) throw result;
       return result!;
     },
     async appendMany(requests) {
-      return runAppend(requests);
+      return runAppend([requests])[0]!;
+    },
+    async appendCalls(calls, barrier) {
+      return runAppend(calls, barrier);
     },
     async readStream(streamId, fromRevision = 0n, maxCount = Number.MAX_SAFE_INTEGER) {
       return statements.readStream(streamId, fromRevision, maxCount);
