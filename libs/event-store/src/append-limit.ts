@@ -7,6 +7,7 @@ import {
   type NewEvent,
 } from './event-store.port.js';
 import { appendCallsInTurn } from './append-calls.js';
+import { type EventTexts, UNCACHED_TEXTS } from './event-texts.js';
 
 /**
  * Bytes per append request. EventStoreDB refuses an append over its MaxAppendSize (1 MiB by
@@ -16,16 +17,16 @@ import { appendCallsInTurn } from './append-calls.js';
 export const MAX_APPEND_BYTES = 512 * 1024;
 
 /** The bytes an event takes on the wire: JSON data and metadata, the type, and the stamped recordedAt. */
-export const estimatedEventBytes = (event: NewEvent): number =>
-  Buffer.byteLength(JSON.stringify(event.data)) + Buffer.byteLength(JSON.stringify(event.metadata)) + 2 * event.type.length + 64;
+export const estimatedEventBytes = (event: NewEvent, texts: EventTexts = UNCACHED_TEXTS): number =>
+  Buffer.byteLength(texts.data(event)) + Buffer.byteLength(texts.metadata(event)) + 2 * event.type.length + 64;
 
 /** Consecutive chunks of at most `maxBytes` each (an event larger than that alone gets a chunk of its own). */
-export function chunkEvents(events: NewEvent[], maxBytes: number): NewEvent[][] {
+export function chunkEvents(events: NewEvent[], maxBytes: number, texts: EventTexts = UNCACHED_TEXTS): NewEvent[][] {
   const chunks: NewEvent[][] = [];
   let current: NewEvent[] = [];
   let bytes = 0;
   for (const event of events) {
-    const size = estimatedEventBytes(event);
+    const size = estimatedEventBytes(event, texts);
     if (current.length > 0 && bytes + size > maxBytes) {
       chunks.push(current);
       current = [];
@@ -61,10 +62,11 @@ async function appendInChunks(store: EventStore, request: AppendRequest, chunks:
  * Wraps an adapter so that no append request exceeds `maxBytes`: larger requests (a clock
  * catch-up of thousands of DayEnded, a big import batch) are split per stream into chained
  * appends; requests under the limit go through unchanged, `appendMany` keeping their order.
+ * `texts` shares the JSON the estimate writes with an adapter that inserts it.
  */
-export function withAppendLimit(store: EventStore, maxBytes = MAX_APPEND_BYTES): EventStore {
+export function withAppendLimit(store: EventStore, maxBytes = MAX_APPEND_BYTES, texts: EventTexts = UNCACHED_TEXTS): EventStore {
   type Outcome = AppendResult | WrongExpectedRevisionError;
-  const split = (request: AppendRequest): NewEvent[][] => chunkEvents(request.events, maxBytes);
+  const split = (request: AppendRequest): NewEvent[][] => chunkEvents(request.events, maxBytes, texts);
 
   const appendOne = async (request: AppendRequest): Promise<AppendResult> => {
     const chunks = split(request);
