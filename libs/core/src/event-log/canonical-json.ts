@@ -13,6 +13,18 @@ export function canonicalJson(value: unknown): string {
 export const canonicalJsonWithout = (value: object, leftOut: readonly string[]): string =>
   writeObject(Array.isArray(value) ? { ...value } : value, leftOut);
 
+/** Keys quoted once: envelopes repeat a few dozen keys; the memory stops growing at KEY_CACHE_LIMIT. */
+const KEY_CACHE_LIMIT = 10_000;
+const quotedKeys = new Map<string, string>();
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key) + ':';
+    if (quotedKeys.size < KEY_CACHE_LIMIT) quotedKeys.set(key, quoted);
+  }
+  return quoted;
+}
+
 function writeObject(value: object, leftOut?: readonly string[]): string {
   if (Array.isArray(value)) {
     let out = '[';
@@ -37,7 +49,7 @@ function writeObject(value: object, leftOut?: readonly string[]): string {
     if (item === undefined || leftOut?.includes(key)) continue;
     if (first) first = false;
     else out += ',';
-    out += JSON.stringify(key) + ':';
+    out += quotedKey(key);
     // A function or symbol value writes `undefined`, as the first version's template did.
     out += typeof item === 'object' && item !== null ? writeObject(item) : (JSON.stringify(item) as string);
   }
