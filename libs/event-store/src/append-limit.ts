@@ -6,6 +6,8 @@ import {
   type ExpectedRevision,
   type NewEvent,
 } from './event-store.port.js';
+import { appendCallsInTurn } from './append-calls.js';
+import { type EventTexts, UNCACHED_TEXTS } from './event-texts.js';
 
 /**
  * Bytes per append request. EventStoreDB refuses an append over its MaxAppendSize (1 MiB by
@@ -15,16 +17,16 @@ import {
 export const MAX_APPEND_BYTES = 512 * 1024;
 
 /** The bytes an event takes on the wire: JSON data and metadata, the type, and the stamped recordedAt. */
-export const estimatedEventBytes = (event: NewEvent): number =>
-  Buffer.byteLength(JSON.stringify(event.data)) + Buffer.byteLength(JSON.stringify(event.metadata)) + 2 * event.type.length + 64;
+export const estimatedEventBytes = (event: NewEvent, texts: EventTexts = UNCACHED_TEXTS): number =>
+  Buffer.byteLength(texts.data(event)) + Buffer.byteLength(texts.metadata(event)) + 2 * event.type.length + 64;
 
 /** Consecutive chunks of at most `maxBytes` each (an event larger than that alone gets a chunk of its own). */
-export function chunkEvents(events: NewEvent[], maxBytes: number): NewEvent[][] {
+export function chunkEvents(events: NewEvent[], maxBytes: number, texts: EventTexts = UNCACHED_TEXTS): NewEvent[][] {
   const chunks: NewEvent[][] = [];
   let current: NewEvent[] = [];
   let bytes = 0;
   for (const event of events) {
-    const size = estimatedEventBytes(event);
+    const size = estimatedEventBytes(event, texts);
     if (current.length > 0 && bytes + size > maxBytes) {
       chunks.push(current);
       current = [];
@@ -60,17 +62,18 @@ async function appendInChunks(store: EventStore, request: AppendRequest, chunks:
  * Wraps an adapter so that no append request exceeds `maxBytes`: larger requests (a clock
  * catch-up of thousands of DayEnded, a big import batch) are split per stream into chained
  * appends; requests under the limit go through unchanged, `appendMany` keeping their order.
+ * `texts` shares the JSON the estimate writes with an adapter that inserts it.
  */
-export function withAppendLimit(store: EventStore, maxBytes = MAX_APPEND_BYTES): EventStore {
+export function withAppendLimit(store: EventStore, maxBytes = MAX_APPEND_BYTES, texts: EventTexts = UNCACHED_TEXTS): EventStore {
   type Outcome = AppendResult | WrongExpectedRevisionError;
-  const split = (request: AppendRequest): NewEvent[][] => chunkEvents(request.events, maxBytes);
+  const split = (request: AppendRequest): NewEvent[][] => chunkEvents(request.events, maxBytes, texts);
 
   const appendOne = async (request: AppendRequest): Promise<AppendResult> => {
     const chunks = split(request);
     return chunks.length <= 1 ? store.append(request) : appendInChunks(store, request, chunks);
   };
 
-  return {
+  const limited: EventStore = {
     append: appendOne,
     readStream: (streamId, fromRevision, maxCount) => store.readStream(streamId, fromRevision, maxCount),
     streamRevision: (streamId) => store.streamRevision(streamId),
@@ -79,6 +82,13 @@ export function withAppendLimit(store: EventStore, maxBytes = MAX_APPEND_BYTES):
     headPosition: () => store.headPosition(),
     subscribeToAll: (options) => store.subscribeToAll(options),
     close: () => store.close(),
+    // Calls with an oversized request go one after the other through the chunking appendMany.
+    async appendCalls(calls, barrier) {
+      if (store.appendCalls && calls.every((call) => call.every((request) => split(request).length <= 1))) {
+        return store.appendCalls(calls, barrier);
+      }
+      return appendCallsInTurn(limited, calls, barrier);
+    },
     async appendMany(requests, options) {
       const chunked = requests.map(split);
       if (chunked.every((chunks) => chunks.length <= 1)) return store.appendMany(requests, options);
@@ -105,4 +115,5 @@ export function withAppendLimit(store: EventStore, maxBytes = MAX_APPEND_BYTES):
       return outcomes;
     },
   };
+  return limited;
 }

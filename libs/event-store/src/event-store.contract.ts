@@ -352,6 +352,59 @@ export function describeEventStoreContract(adapterName: string, factory: StoreFa
       });
     });
 
+    describe('appendCalls', () => {
+      const kinds = (outcomes: Array<AppendResult | WrongExpectedRevisionError>): string[] =>
+        outcomes.map((r) => (isConflict(r) ? 'conflict' : r.events.map((e) => e.status).join('+')));
+
+      it('appends call after call, leaving out the later requests of a stream that conflicted or met a duplicate in an earlier call', async () => {
+        const conflicted = uniqueStream('calls-conflict');
+        const duplicated = uniqueStream('calls-dup');
+        const fine = uniqueStream('calls-fine');
+        const theirs = newEvent();
+        await store.append({ streamId: conflicted, expectedRevision: 'no_stream', events: [newEvent()] });
+        await store.append({ streamId: duplicated, expectedRevision: 'no_stream', events: [theirs] });
+        const later = newEvent();
+        const outcomes = await store.appendCalls!([
+          [
+            { streamId: conflicted, expectedRevision: 'no_stream', events: [newEvent()] },
+            { streamId: duplicated, expectedRevision: 'no_stream', events: [theirs] },
+            { streamId: fine, expectedRevision: 'no_stream', events: [newEvent()] },
+          ],
+          [
+            // Both expected revisions match the log, yet both rest on requests that did not go as planned.
+            { streamId: conflicted, expectedRevision: 0n, events: [newEvent()] },
+            { streamId: duplicated, expectedRevision: 0n, events: [later] },
+            { streamId: fine, expectedRevision: 0n, events: [newEvent()] },
+          ],
+        ]);
+        expect(outcomes.map(kinds)).toEqual([['conflict', 'duplicate', 'appended'], ['conflict', 'conflict', 'appended']]);
+        expect(outcomes[1]![1]).toMatchObject({ streamId: duplicated, expected: 0n, actual: 0n });
+        expect((await store.readStream(duplicated)).map((e) => e.eventId)).toEqual([theirs.eventId]);
+        expect(await store.streamRevision(conflicted)).toBe(0n);
+        expect(await store.streamRevision(fine)).toBe(1n);
+      });
+
+      it('appends nothing after a call whose barrier request failed, and everything in order otherwise', async () => {
+        const clock = uniqueStream('calls-clock');
+        const [a, b] = [uniqueStream('calls-a'), uniqueStream('calls-b')];
+        await store.append({ streamId: clock, expectedRevision: 'no_stream', events: [newEvent('DayEnded')] });
+        const failedTick = await store.appendCalls!([
+          [{ streamId: a, expectedRevision: 'no_stream', events: [newEvent()] }, { streamId: clock, expectedRevision: 'no_stream', events: [newEvent('DayEnded')] }],
+          [{ streamId: b, expectedRevision: 'no_stream', events: [newEvent()] }],
+        ], clock);
+        expect(failedTick.map(kinds)).toEqual([['appended', 'conflict'], ['conflict']]);
+        expect(await store.streamRevision(b)).toBe('no_stream');
+
+        const ok = await store.appendCalls!([
+          [{ streamId: a, expectedRevision: 0n, events: [newEvent()] }, { streamId: clock, expectedRevision: 0n, events: [newEvent('DayEnded')] }],
+          [{ streamId: a, expectedRevision: 1n, events: [newEvent()] }, { streamId: b, expectedRevision: 'no_stream', events: [newEvent()] }],
+        ], clock);
+        expect(ok.map(kinds)).toEqual([['appended', 'appended'], ['appended', 'appended']]);
+        const positions = ok.flat().map((r) => (isConflict(r) ? -1n : r.events[0]!.position));
+        expect(positions[2]! > positions[1]! && positions[3]! > positions[1]! && positions[1]! > positions[0]!).toBe(true);
+      });
+    });
+
     describe('readAll and headPosition', () => {
       it('pages the log with strictly increasing positions across streams', async () => {
         const s1 = uniqueStream('log-1');

@@ -100,6 +100,15 @@ export interface EventStore {
    * order (the EventStoreDB adapter pipelines them).
    */
   appendMany(requests: AppendRequest[], options?: AppendManyOptions): Promise<Array<AppendResult | WrongExpectedRevisionError>>;
+  /**
+   * Optional: several appendMany calls in turn, each as if made once the earlier ones' outcomes
+   * were known: a request is left out, and reported as a conflict, when a request of its stream
+   * in an earlier call conflicted, was left out or was answered with a duplicate, and every
+   * request after a call in which a request to `barrier` (the clock) did so. One outcome array
+   * per call. The embedded adapter runs them all in one transaction (a commit per call cost
+   * about 7 µs per event in a batch of interleaved customers).
+   */
+  appendCalls?(calls: AppendRequest[][], barrier?: string): Promise<Array<Array<AppendResult | WrongExpectedRevisionError>>>;
   /** Events of one stream forwards from a revision (inclusive). */
   readStream(streamId: string, fromRevision?: bigint, maxCount?: number): Promise<RecordedEvent[]>;
   /** The current revision of a stream, or 'no_stream'. */

@@ -1,15 +1,8 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { NewEvent } from '@lifecycle/event-store';
+import { canonicalJson, canonicalJsonWithout } from './canonical-json.js';
 
-/** JSON with object keys sorted at every level, so equal values hash equally. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
+export { canonicalJson };
 
 /** Metadata the chain does not cover: the hash itself and what the store stamps on append. */
 export const UNHASHED_METADATA = ['hash', 'recordedAt'];
@@ -20,12 +13,23 @@ export const UNHASHED_METADATA = ['hash', 'recordedAt'];
  * sender metadata).
  */
 export function chainHash(previousHash: string | null, event: Pick<NewEvent, 'eventId' | 'type' | 'data' | 'metadata'>): string {
-  const metadata = Object.fromEntries(Object.entries(event.metadata ?? {}).filter(([key]) => !UNHASHED_METADATA.includes(key)));
-  const canonical = canonicalJson({
-    previousHash,
-    event: { eventId: event.eventId.toLowerCase(), type: event.type, data: event.data, metadata },
-  });
-  return createHash('sha256').update(canonical).digest('hex');
+  // The one-shot digest: a third of the time of createHash().update().digest() for a short text.
+  return hash('sha256', chainText(previousHash, event), 'hex');
+}
+
+/**
+ * The hashed text: canonicalJson({ previousHash, event: { eventId, type, data, metadata } })
+ * written directly, its keys in sorted order (the property test compares the two).
+ */
+export function chainText(previousHash: string | null, event: Pick<NewEvent, 'eventId' | 'type' | 'data' | 'metadata'>): string {
+  let text = '{"event":{';
+  if (event.data !== undefined) text += '"data":' + canonicalJson(event.data) + ',';
+  text += '"eventId":' + JSON.stringify(event.eventId.toLowerCase());
+  text += ',"metadata":' + canonicalJsonWithout(event.metadata ?? {}, UNHASHED_METADATA);
+  if (event.type !== undefined) text += ',"type":' + canonicalJson(event.type);
+  text += '}';
+  if (previousHash !== undefined) text += ',"previousHash":' + JSON.stringify(previousHash);
+  return text + '}';
 }
 
 /** Adds the chain hash to an event's metadata. */

@@ -34,19 +34,23 @@ export function planAppendCalls(decided: readonly DecidedEvent[], revisionBefore
   const calls: PlannedRequest[][] = [];
   const next = new Map<string, bigint>();
   let call: PlannedRequest[] = [];
+  /** The streams of the current call (a lookup instead of a scan of its requests). */
+  let inCall = new Set<string>();
 
   for (let i = 0; i < decided.length; i++) {
     const { index, streamId, event } = decided[i]!;
     let request: PlannedRequest | undefined = call[call.length - 1];
-    if (request?.streamId !== streamId && call.some((r) => r.streamId === streamId)) {
+    if (request?.streamId !== streamId && inCall.has(streamId)) {
       calls.push(call);
       call = [];
+      inCall = new Set();
       request = undefined;
     }
     if (request?.streamId !== streamId) {
       const revision = next.get(streamId) ?? revisionBefore(streamId);
       request = { streamId, expectedRevision: revision < 0n ? 'no_stream' : revision, events: [], indexes: [] };
       call.push(request);
+      inCall.add(streamId);
     }
     request.events.push(event);
     if (index !== null) request.indexes.push(index);
@@ -55,6 +59,7 @@ export function planAppendCalls(decided: readonly DecidedEvent[], revisionBefore
     if (streamId === CLOCK_STREAM && decided[i + 1]?.streamId !== CLOCK_STREAM) {
       calls.push(call);
       call = [];
+      inCall = new Set();
     }
   }
   if (call.length > 0) calls.push(call);

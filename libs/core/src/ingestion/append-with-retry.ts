@@ -1,5 +1,5 @@
 import type { LifecycleEvent } from '@lifecycle/domain';
-import { type AppendResult, CLOCK_STREAM, type EventStore, WrongExpectedRevisionError } from '@lifecycle/event-store';
+import { appendCallsInTurn, type AppendResult, CLOCK_STREAM, type EventStore, WrongExpectedRevisionError } from '@lifecycle/event-store';
 import type { PlannedRequest } from './append-plan.js';
 import type { DecisionCache } from './decision-cache.js';
 import { type IngestionPlan, planIngestion, rejected } from './ingestion-planner.js';
@@ -114,41 +114,34 @@ interface AppendedCalls {
 }
 
 /**
- * Appends the planned calls in order. A conflicting request is retried with all its
- * candidates; no later request of its stream is appended in this round (its expected revision
- * and first link rest on the failed one), and nothing at all after a failed tick.
+ * Appends the planned calls in order, in one go where the store can (one SQLite transaction).
+ * A conflicting request is retried with all its candidates; no later request of its stream is
+ * appended in this round (its expected revision and first link rest on the failed one), and
+ * nothing at all after a failed tick: the store leaves those out (`appendCalls`).
  */
 async function appendCalls(store: EventStore, calls: PlannedRequest[][], candidates: readonly Candidate[]): Promise<AppendedCalls> {
   const results = new Map<number, IngestionResult>();
   const retry: number[] = [];
   const failed = new Set<string>();
   const confirmed = new Set<string>();
-  for (const call of calls) {
-    const requests = failed.has(CLOCK_STREAM) ? [] : call.filter((r) => !failed.has(r.streamId));
-    for (const skipped of call) {
-      if (requests.includes(skipped)) continue;
-      retry.push(...skipped.indexes);
-      failed.add(skipped.streamId);
+  const requests = calls.map((call) => call.map(({ streamId, expectedRevision, events }) => ({ streamId, expectedRevision, events })));
+  const outcomes = store.appendCalls ? await store.appendCalls(requests, CLOCK_STREAM) : await appendCallsInTurn(store, requests, CLOCK_STREAM);
+  calls.forEach((call, c) => call.forEach((request, i) => {
+    const outcome = outcomes[c]![i]!;
+    if (outcome instanceof WrongExpectedRevisionError) {
+      failed.add(request.streamId);
+      retry.push(...request.indexes);
+      return;
     }
-    if (requests.length === 0) continue;
-    const outcomes = await store.appendMany(requests.map(({ streamId, expectedRevision, events }) => ({ streamId, expectedRevision, events })));
-    requests.forEach((request, i) => {
-      const outcome = outcomes[i]!;
-      if (outcome instanceof WrongExpectedRevisionError) {
-        failed.add(request.streamId);
-        retry.push(...request.indexes);
-        return;
-      }
-      if (!failed.has(request.streamId)) confirmed.add(request.streamId);
-      for (const index of request.indexes) {
-        const eventId = (candidates[index] as { event: LifecycleEvent }).event.eventId;
-        results.set(index, toResult(request.streamId, eventId, outcome));
-      }
-      // Stored already by another writer (with other hashes): the planned head is wrong, and so
-      // is the plan of the stream's later requests.
-      if (outcome.events.some((e) => e.status === 'duplicate')) failed.add(request.streamId);
-    });
-  }
+    if (!failed.has(request.streamId)) confirmed.add(request.streamId);
+    for (const index of request.indexes) {
+      const eventId = (candidates[index] as { event: LifecycleEvent }).event.eventId;
+      results.set(index, toResult(request.streamId, eventId, outcome));
+    }
+    // Stored already by another writer (with other hashes): the planned head is wrong, and so
+    // is the plan of the stream's later requests (which the store left out).
+    if (outcome.events.some((e) => e.status === 'duplicate')) failed.add(request.streamId);
+  }));
   return { results, retry, failed, confirmed };
 }
 

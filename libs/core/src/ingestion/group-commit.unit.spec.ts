@@ -8,15 +8,19 @@ const ok = (event: Extract<Candidate, { ok: true }>['event']): Candidate => ({ o
 
 describe('Ingestion group commit', () => {
   let store: EventStore;
+  /** The planned append calls, and the store calls (one SQLite transaction each) that carried them. */
   let appendManyCalls: number;
+  let storeCalls: number;
 
   beforeEach(() => {
     store = createSqliteEventStore({ file: ':memory:' });
     appendManyCalls = 0;
-    const appendMany = store.appendMany.bind(store);
-    store.appendMany = (requests) => {
-      appendManyCalls += 1;
-      return appendMany(requests);
+    storeCalls = 0;
+    const appendCalls = store.appendCalls!.bind(store);
+    store.appendCalls = (calls, barrier) => {
+      appendManyCalls += calls.length;
+      storeCalls += 1;
+      return appendCalls(calls, barrier);
     };
   });
 
@@ -33,6 +37,7 @@ describe('Ingestion group commit', () => {
     ]);
     // [a, b, a]: customer a resumes after b, so its second request goes in a second call.
     expect(appendManyCalls).toBe(2);
+    expect(storeCalls).toBe(1);
     expect(one).toEqual([expect.objectContaining({ status: 'accepted', eventId: first.eventId, streamId: 'customer-a', revision: '0' })]);
     expect(two.map((r) => r.status)).toEqual(['accepted', 'accepted']);
     expect(two[1]).toEqual(expect.objectContaining({ streamId: 'customer-a', revision: '1' }));
@@ -55,14 +60,14 @@ describe('Ingestion group commit', () => {
 
   it('rejects every grouped submission when the append fails, and goes on afterwards', async () => {
     const ingestion = createIngestion(store, 'USD', () => NOW);
-    const appendMany = store.appendMany;
-    store.appendMany = async () => {
+    const appendCalls = store.appendCalls;
+    store.appendCalls = async () => {
       throw new Error('disk full');
     };
     const f = purchase('f', '2025-12-01T10:00:00Z', 1_000);
     const outcomes = await Promise.allSettled([ingestion.submit([ok(f)]), ingestion.submit([ok(purchase('g', '2025-12-01T10:00:00Z', 1_000))])]);
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
-    store.appendMany = appendMany;
+    store.appendCalls = appendCalls;
     // Nothing was stored, so the same event again is accepted, not a duplicate.
     expect(await ingestion.submit([ok(f)])).toEqual([expect.objectContaining({ status: 'accepted', eventId: f.eventId })]);
   });

@@ -18,6 +18,17 @@ export function instrumentAppends(events: EventStore, histogram: Histogram): voi
       end();
     }
   };
+  if (events.appendCalls) {
+    const appendCalls = events.appendCalls.bind(events);
+    target.appendCalls = async (calls, barrier) => {
+      const end = histogram.startTimer();
+      try {
+        return await appendCalls(calls, barrier);
+      } finally {
+        end();
+      }
+    };
+  }
   target.appendMany = async (requests, options) => {
     const end = histogram.startTimer();
     try {

@@ -8,7 +8,9 @@ import {
   type AppendResult,
   type EventStore,
 } from '../event-store.port.js';
-import { withAppendLimit } from '../append-limit.js';
+import { MAX_APPEND_BYTES, withAppendLimit } from '../append-limit.js';
+import { createEventTexts, type EventTexts } from '../event-texts.js';
+import { type CallOutcomes, createCallSkips } from '../append-calls.js';
 import { openSubscriptions } from '../open-subscriptions.js';
 import { startPollingSubscription } from './polling-subscription.js';
 import { prepareStatements, type SqliteStatements, type StoredRef } from './sqlite-statements.js';
@@ -39,40 +41,67 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
   const listeners = new Set<() => void>();
   const subscriptions = openSubscriptions();
   const streams = createStreamIndex(db);
+  const texts = createEventTexts();
 
-  const appendAll = db.transaction((requests: AppendRequest[], recordedAt: string) => {
+  /** One call's requests; `skips` leaves out the streams that failed in earlier calls of the same transaction. */
+  const appendCall = (requests: AppendRequest[], recordedAt: string, skips?: (request: AppendRequest) => boolean) => {
     // A stream whose request failed gets none of its later requests in this call: they were
     // planned on top of the failed one, and appending them would fork its chain.
     const failed = new Set<string>();
     return requests.map((request) => {
       try {
-        if (failed.has(request.streamId)) throw skippedAfterConflict(statements, request);
-        return appendOne(statements, request, recordedAt);
+        if (failed.has(request.streamId) || skips?.(request)) throw skippedAfterConflict(statements, request);
+        return appendOne(statements, request, recordedAt, texts);
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
         failed.add(request.streamId);
         return error;
       }
     });
+  };
+
+  const appendAll = db.transaction((calls: AppendRequest[][], recordedAt: string, barrier: string | undefined): CallOutcomes => {
+    if (calls.length === 1) return [appendCall(calls[0]!, recordedAt)];
+    const skips = createCallSkips(barrier);
+    return calls.map((call) => {
+      const outcomes = appendCall(call, recordedAt, skips.skips);
+      skips.record(call, outcomes);
+      return outcomes;
+    });
   });
 
-  const runAppend = (requests: AppendRequest[]): Array<AppendResult | WrongExpectedRevisionError> => {
-    const results = appendAll.immediate(requests, new Date().toISOString());
-    streams.added(results.flatMap((r) => (r instanceof Error || r.nextExpectedRevision < 0n ? [] : [r.streamId])));
-    if (results.some((r) => !(r instanceof Error) && r.events.some((e) => e.status === 'appended'))) {
-      for (const listener of listeners) listener();
+  const runAppend = (calls: AppendRequest[][], barrier?: string): CallOutcomes => {
+    let outcomes: CallOutcomes;
+    try {
+      outcomes = appendAll.immediate(calls, new Date().toISOString(), barrier);
+    } finally {
+      texts.clear();
     }
-    return results;
+    let appended = false;
+    const streamIds: string[] = [];
+    for (const results of outcomes) {
+      for (const r of results) {
+        if (r instanceof Error) continue;
+        if (r.nextExpectedRevision >= 0n) streamIds.push(r.streamId);
+        if (!appended && r.events.some((e) => e.status === 'appended')) appended = true;
+      }
+    }
+    streams.added(streamIds);
+    if (appended) for (const listener of listeners) listener();
+    return outcomes;
   };
 
   return withAppendLimit({
     async append(request) {
-      const [result] = runAppend([request]);
+      const [result] = runAppend([[request]])[0]!;
       if (result instanceof Error) throw result;
       return result!;
     },
     async appendMany(requests) {
-      return runAppend(requests);
+      return runAppend([requests])[0]!;
+    },
+    async appendCalls(calls, barrier) {
+      return runAppend(calls, barrier);
     },
     async readStream(streamId, fromRevision = 0n, maxCount = Number.MAX_SAFE_INTEGER) {
       return statements.readStream(streamId, fromRevision, maxCount);
@@ -108,7 +137,7 @@ export function createSqliteEventStore(options: SqliteEventStoreOptions): EventS
       await subscriptions.stopAll();
       if (db.open) db.close();
     },
-  });
+  }, MAX_APPEND_BYTES, texts);
 }
 
 function openDatabase(file: string): Database.Database {
@@ -120,36 +149,44 @@ function openDatabase(file: string): Database.Database {
   return db;
 }
 
-function appendOne(statements: SqliteStatements, request: AppendRequest, recordedAt: string): AppendResult {
+/**
+ * One request. At the expected revision, each event is inserted unless its id is in the stream
+ * already (a duplicate, answered with where it is); otherwise the request goes through only if
+ * every event is stored already (all duplicates), else it conflicts.
+ */
+function appendOne(statements: SqliteStatements, request: AppendRequest, recordedAt: string, texts: EventTexts): AppendResult {
   const { streamId, expectedRevision } = request;
   const current = statements.lastRevision(streamId);
-  const planned = request.events.map((event) => {
-    const key = event.eventId.toLowerCase();
-    return { event, key, stored: current >= 0n ? statements.findEvent(streamId, key) : undefined };
-  });
-  const allDuplicates = planned.length > 0 && planned.every((p) => p.stored);
-  if (!allDuplicates && !matches(expectedRevision, current)) {
-    throw new WrongExpectedRevisionError(streamId, expectedRevision, current < 0n ? 'no_stream' : current);
-  }
+  if (!matches(expectedRevision, current)) return allStoredAlready(statements, request, current);
   let revision = current;
   const written = new Map<string, StoredRef>();
-  const events = planned.map(({ event, key, stored }): AppendedEvent => {
-    const known = stored ?? written.get(key);
+  const events = request.events.map((event): AppendedEvent => {
+    const key = event.eventId.toLowerCase();
+    const known = written.get(key);
     if (known) return { eventId: event.eventId, status: 'duplicate', revision: known.revision, position: known.position };
+    const position = statements.insertNew(streamId, revision + 1n, key, event.type, texts.data(event), texts.metadata(event), recordedAt);
+    if (position === null) {
+      const stored = statements.findEvent(streamId, key)!;
+      return { eventId: event.eventId, status: 'duplicate', revision: stored.revision, position: stored.position };
+    }
     revision += 1n;
-    const position = statements.insert(
-      streamId,
-      revision,
-      key,
-      event.type,
-      JSON.stringify(event.data),
-      JSON.stringify(event.metadata),
-      recordedAt,
-    );
     written.set(key, { revision, position });
     return { eventId: event.eventId, status: 'appended', revision, position };
   });
   return { streamId, nextExpectedRevision: revision, events };
+}
+
+/** A request at another revision than expected: answered as duplicates when all its events are stored, else a conflict. */
+function allStoredAlready(statements: SqliteStatements, request: AppendRequest, current: bigint): AppendResult {
+  const { streamId, expectedRevision } = request;
+  const stored = current >= 0n ? request.events.map((event) => statements.findEvent(streamId, event.eventId.toLowerCase())) : [];
+  if (request.events.length === 0 || stored.length === 0 || !stored.every((ref) => ref !== undefined)) {
+    throw new WrongExpectedRevisionError(streamId, expectedRevision, current < 0n ? 'no_stream' : current);
+  }
+  const events = request.events.map((event, i): AppendedEvent => ({
+    eventId: event.eventId, status: 'duplicate', revision: stored[i]!.revision, position: stored[i]!.position,
+  }));
+  return { streamId, nextExpectedRevision: current, events };
 }
 
 function skippedAfterConflict(statements: SqliteStatements, request: AppendRequest): WrongExpectedRevisionError {

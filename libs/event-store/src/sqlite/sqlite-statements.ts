@@ -61,6 +61,12 @@ export function prepareStatements(db: Database.Database) {
       'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     )
     .safeIntegers(true);
+  // Only the event-id constraint: a revision taken already is still an error.
+  const insertNew = db
+    .prepare<[string, bigint, string, string, string, string, string]>(
+      'INSERT INTO events (stream_id, revision, event_id, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (stream_id, event_id) DO NOTHING',
+    )
+    .safeIntegers(true);
   const readStream = db
     .prepare<[string, bigint, number], EventRow>(
       `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
@@ -76,6 +82,11 @@ export function prepareStatements(db: Database.Database) {
     findEvent: (streamId: string, eventId: string): StoredRef | undefined => findEvent.get(streamId, eventId),
     insert: (streamId: string, revision: bigint, eventId: string, type: string, data: string, metadata: string, recordedAt: string): bigint =>
       BigInt(insert.run(streamId, revision, eventId, type, data, metadata, recordedAt).lastInsertRowid),
+    /** Inserts unless the stream holds the event id already (then null): the duplicate check without a read first. */
+    insertNew: (streamId: string, revision: bigint, eventId: string, type: string, data: string, metadata: string, recordedAt: string): bigint | null => {
+      const info = insertNew.run(streamId, revision, eventId, type, data, metadata, recordedAt);
+      return info.changes === 0 ? null : BigInt(info.lastInsertRowid);
+    },
     readStream: (streamId: string, fromRevision: bigint, maxCount: number): RecordedEvent[] =>
       readStream.all(streamId, fromRevision, maxCount).map(toRecordedEvent),
     readAll: (after: bigint | undefined, maxCount: number): RecordedEvent[] =>
