@@ -1,36 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createSqliteEventStore, type EventStore } from '@lifecycle/event-store';
 import { purchase, refund, registered } from '../../../domain/src/testing/event-builders.js';
 import { verifyChains } from '../audit/verify-chains.js';
 import { dayEndedEvent } from './day-ended-event.js';
 import type { Candidate } from './ingestion-result.js';
 import { createIngestion } from './ingestion.js';
+import { twoSqliteWritersOnOneFile } from '../../../event-store/src/testing/two-sqlite-writers.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 const ok = (event: Extract<Candidate, { ok: true }>['event']): Candidate => ({ ok: true, event });
 
 describe('Ingestion against another writer on the same log', () => {
-  let dir: string;
-  let mine: EventStore;
-  let theirs: EventStore;
-
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'ingestion-concurrency-'));
-    mine = createSqliteEventStore({ file: join(dir, 'events.db') });
-    theirs = createSqliteEventStore({ file: join(dir, 'events.db') });
-  });
-
-  afterEach(async () => {
-    await mine.close();
-    await theirs.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const writers = twoSqliteWritersOnOneFile('ingestion-concurrency');
 
   it('re-decides a whole stream after losing a race: a refund never lands on the other writer\'s head without its order', async () => {
-    const a = createIngestion(mine, 'USD', () => NOW);
-    const b = createIngestion(theirs, 'USD', () => NOW);
+    const a = createIngestion(writers.mine, 'USD', () => NOW);
+    const b = createIngestion(writers.theirs, 'USD', () => NOW);
     expect((await a.submit([ok(registered('c', '2025-01-01T00:00:00Z'))]))[0]!.status).toBe('accepted');
     // b appends behind a's cached state.
     expect((await b.submit([ok(purchase('c', '2025-01-02T00:00:00Z', 1_000, { orderId: 'theirs' }))]))[0]!.status).toBe('accepted');
@@ -41,19 +24,19 @@ describe('Ingestion against another writer on the same log', () => {
     ]);
 
     expect(results.map((r) => [r.status, 'revision' in r ? r.revision : null])).toEqual([['accepted', '2'], ['accepted', '3']]);
-    const stream = await mine.readStream('customer-c');
+    const stream = await writers.mine.readStream('customer-c');
     expect(stream.map((e) => [e.revision, e.type, (e.data.data as { orderId?: string }).orderId])).toEqual([
       [0n, 'CustomerRegistered', undefined],
       [1n, 'PurchaseCompleted', 'theirs'],
       [2n, 'PurchaseCompleted', 'mine'],
       [3n, 'PurchaseRefunded', 'mine'],
     ]);
-    expect((await verifyChains(mine)).broken).toEqual([]);
+    expect((await verifyChains(writers.mine)).broken).toEqual([]);
   });
 
   it('never chains a later request of a stream onto events another writer stored first with other metadata', async () => {
-    const a = createIngestion(mine, 'USD', () => NOW);
-    const b = createIngestion(theirs, 'USD', () => NOW);
+    const a = createIngestion(writers.mine, 'USD', () => NOW);
+    const b = createIngestion(writers.theirs, 'USD', () => NOW);
     await a.submit([ok(registered('e', '2025-01-01T00:00:00Z'))]);
     await b.submit([ok(registered('f', '2025-01-01T00:00:00Z'))]);
     const sharedPurchase = purchase('e', '2025-01-02T00:00:00Z', 1_000, { orderId: 'o1' });
@@ -67,14 +50,14 @@ describe('Ingestion against another writer on the same log', () => {
       a.submit([ok(purchase('e', '2025-01-04T00:00:00Z', 2_000, { orderId: 'o2' }))]),
     ]);
     expect(results.flat().map((r) => r.status)).toEqual(['duplicate', 'duplicate', 'accepted', 'accepted']);
-    const stream = await mine.readStream('customer-e');
+    const stream = await writers.mine.readStream('customer-e');
     expect(stream.map((e) => [e.revision, e.metadata.correlationId ?? null])).toEqual([[0n, null], [1n, 'to-b'], [2n, 'to-b'], [3n, null]]);
-    expect((await verifyChains(mine)).broken).toEqual([]);
+    expect((await verifyChains(writers.mine)).broken).toEqual([]);
   });
 
   it('answers an event the other writer stored meanwhile as a duplicate and chains the next one on the stored head', async () => {
-    const a = createIngestion(mine, 'USD', () => NOW);
-    const b = createIngestion(theirs, 'USD', () => NOW);
+    const a = createIngestion(writers.mine, 'USD', () => NOW);
+    const b = createIngestion(writers.theirs, 'USD', () => NOW);
     await a.submit([ok(registered('d', '2025-01-01T00:00:00Z'))]);
     const shared = purchase('d', '2025-01-02T00:00:00Z', 1_000, { orderId: 'o1' });
     await b.submit([ok(shared)]);
@@ -82,13 +65,13 @@ describe('Ingestion against another writer on the same log', () => {
     const results = await a.submit([ok(shared), ok(refund('d', '2025-01-03T00:00:00Z', 100, { orderId: 'o1' }))]);
 
     expect(results.map((r) => r.status)).toEqual(['duplicate', 'accepted']);
-    expect((await mine.readStream('customer-d')).map((e) => e.revision)).toEqual([0n, 1n, 2n]);
-    expect((await verifyChains(mine)).broken).toEqual([]);
+    expect((await writers.mine.readStream('customer-d')).map((e) => e.revision)).toEqual([0n, 1n, 2n]);
+    expect((await verifyChains(writers.mine)).broken).toEqual([]);
   });
 
   it('does not reject on a stale state: a refund of an order the other writer stored, a tick after the other writer\'s tick', async () => {
-    const a = createIngestion(mine, 'USD', () => NOW);
-    const b = createIngestion(theirs, 'USD', () => NOW);
+    const a = createIngestion(writers.mine, 'USD', () => NOW);
+    const b = createIngestion(writers.theirs, 'USD', () => NOW);
     await a.submit([ok(registered('e', '2025-01-01T00:00:00Z'))]);
     await a.tickUntil('2025-01-01', { clock: { firstDate: '2025-01-01' } });
     await b.submit([ok(purchase('e', '2025-01-02T00:00:00Z', 1_000, { orderId: 'by-b' }))]);
@@ -105,8 +88,8 @@ describe('Ingestion against another writer on the same log', () => {
   });
 
   it('retries a stream\'s later request in the same group commit after its first one lost the race', async () => {
-    const a = createIngestion(mine, 'USD', () => NOW);
-    const b = createIngestion(theirs, 'USD', () => NOW);
+    const a = createIngestion(writers.mine, 'USD', () => NOW);
+    const b = createIngestion(writers.theirs, 'USD', () => NOW);
     await a.submit([ok(registered('f', '2025-01-01T00:00:00Z')), ok(registered('g', '2025-01-01T00:00:00Z'))]);
     await b.submit([ok(purchase('f', '2025-01-02T00:00:00Z', 1_000, { orderId: 'by-b' }))]);
 
@@ -118,17 +101,17 @@ describe('Ingestion against another writer on the same log', () => {
     ]);
 
     expect([bought[0], other[0], refunded[0]].map((r) => r!.status)).toEqual(['accepted', 'accepted', 'accepted']);
-    const stream = await mine.readStream('customer-f');
+    const stream = await writers.mine.readStream('customer-f');
     expect(stream.map((e) => [e.revision, (e.data.data as { orderId?: string }).orderId])).toEqual([
       [0n, undefined], [1n, 'by-b'], [2n, 'by-a'], [3n, 'by-a'],
     ]);
     expect(stream[3]!.type).toBe('PurchaseRefunded');
-    expect((await verifyChains(mine)).broken).toEqual([]);
+    expect((await verifyChains(writers.mine)).broken).toEqual([]);
   });
 
   it('retries, and does not call duplicate, the customer events planned after a tick that lost the race (import with the clock on)', async () => {
-    const a = createIngestion(mine, 'USD', () => NOW);
-    const b = createIngestion(theirs, 'USD', () => NOW);
+    const a = createIngestion(writers.mine, 'USD', () => NOW);
+    const b = createIngestion(writers.theirs, 'USD', () => NOW);
     const clock = { firstDate: '2025-01-01' };
     await a.submit([ok(registered('h', '2025-01-01T10:00:00Z'))], { mode: 'serial', clock });
     await a.tickUntil('2025-01-01', { clock });
@@ -139,9 +122,9 @@ describe('Ingestion against another writer on the same log', () => {
     const [bought] = await a.submit([ok(purchase('h', '2025-01-03T10:00:00Z', 1_000, { orderId: 'h-1' }))], { mode: 'serial', clock });
 
     expect(bought).toMatchObject({ status: 'accepted', streamId: 'customer-h', revision: '1' });
-    expect((await mine.readStream('customer-h')).map((e) => e.type)).toEqual(['CustomerRegistered', 'PurchaseCompleted']);
-    expect((await mine.readStream('lifecycle-clock')).map((e) => (e.data.data as { date: string }).date)).toEqual(['2025-01-01', '2025-01-02']);
-    expect((await verifyChains(mine)).broken).toEqual([]);
+    expect((await writers.mine.readStream('customer-h')).map((e) => e.type)).toEqual(['CustomerRegistered', 'PurchaseCompleted']);
+    expect((await writers.mine.readStream('lifecycle-clock')).map((e) => (e.data.data as { date: string }).date)).toEqual(['2025-01-01', '2025-01-02']);
+    expect((await verifyChains(writers.mine)).broken).toEqual([]);
   });
 });
 

@@ -1,43 +1,29 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createSqliteEventStore, type EventStore } from '@lifecycle/event-store';
 import { purchase, refund, registered } from '../../../domain/src/testing/event-builders.js';
 import { verifyChains } from '../audit/verify-chains.js';
 import type { Candidate } from './ingestion-result.js';
 import { createIngestion } from './ingestion.js';
+import { twoSqliteWritersOnOneFile } from '../../../event-store/src/testing/two-sqlite-writers.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 const ok = (event: Extract<Candidate, { ok: true }>['event']): Candidate => ({ ok: true, event });
 
 describe('Ingestion with the store\'s index of streams', () => {
-  let dir: string;
-  let mine: EventStore;
-  let theirs: EventStore;
+  const writers = twoSqliteWritersOnOneFile('known-streams');
   let streamReads: string[];
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'known-streams-'));
-    mine = createSqliteEventStore({ file: join(dir, 'events.db') });
-    theirs = createSqliteEventStore({ file: join(dir, 'events.db') });
     streamReads = [];
-    const readStream = mine.readStream.bind(mine);
-    mine.readStream = (streamId, from, max) => {
+    const readStream = writers.mine.readStream.bind(writers.mine);
+    writers.mine.readStream = (streamId, from, max) => {
       streamReads.push(streamId);
       return readStream(streamId, from, max);
     };
   });
 
-  afterEach(async () => {
-    await mine.close();
-    await theirs.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
   it('reads no stream for new customers, and reads a customer another writer created', async () => {
-    const b = createIngestion(theirs, 'USD', () => NOW);
+    const b = createIngestion(writers.theirs, 'USD', () => NOW);
     await b.submit([ok(registered('old', '2025-01-01T00:00:00Z')), ok(purchase('old', '2025-01-02T00:00:00Z', 1_000, { orderId: 'o1' }))]);
-    const a = createIngestion(mine, 'USD', () => NOW);
+    const a = createIngestion(writers.mine, 'USD', () => NOW);
 
     const results = await a.submit([
       ok(registered('n1', '2025-02-01T00:00:00Z')),
@@ -54,10 +40,10 @@ describe('Ingestion with the store\'s index of streams', () => {
 
   it('still re-reads and retries when the stream was created between the index\'s answer and the append', async () => {
     // The index answers "no such stream" although another writer just created it.
-    mine.existingStreams = async () => new Set<string>();
-    const b = createIngestion(theirs, 'USD', () => NOW);
+    writers.mine.existingStreams = async () => new Set<string>();
+    const b = createIngestion(writers.theirs, 'USD', () => NOW);
     await b.submit([ok(registered('q', '2025-01-01T00:00:00Z')), ok(purchase('q', '2025-01-02T00:00:00Z', 1_000, { orderId: 'theirs' }))]);
-    const a = createIngestion(mine, 'USD', () => NOW);
+    const a = createIngestion(writers.mine, 'USD', () => NOW);
 
     const results = await a.submit([
       ok(purchase('q', '2025-01-03T00:00:00Z', 2_000, { orderId: 'theirs' })),
@@ -68,7 +54,7 @@ describe('Ingestion with the store\'s index of streams', () => {
     expect(results[0]).toMatchObject({ status: 'rejected', code: 'DUPLICATE_ORDER' });
     expect(results[1]).toMatchObject({ status: 'accepted', revision: '2' });
     expect(streamReads).toContain('customer-q');
-    expect((await mine.readStream('customer-q')).map((e) => e.type)).toEqual(['CustomerRegistered', 'PurchaseCompleted', 'PurchaseRefunded']);
-    expect((await verifyChains(mine)).broken).toEqual([]);
+    expect((await writers.mine.readStream('customer-q')).map((e) => e.type)).toEqual(['CustomerRegistered', 'PurchaseCompleted', 'PurchaseRefunded']);
+    expect((await verifyChains(writers.mine)).broken).toEqual([]);
   });
 });

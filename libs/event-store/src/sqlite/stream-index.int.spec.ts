@@ -1,55 +1,39 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { EventStore, NewEvent } from '../event-store.port.js';
-import { createSqliteEventStore } from './sqlite-event-store.js';
+import type { NewEvent } from '../event-store.port.js';
 import { prepareStatements } from './sqlite-statements.js';
 import { createStreamIndex } from './stream-index.js';
+import { twoSqliteWritersOnOneFile } from '../testing/two-sqlite-writers.js';
 
 const newEvent = (): NewEvent => ({ eventId: randomUUID(), type: 'TestHappened', data: {}, metadata: {} });
 const names = (set: ReadonlySet<string> | null | undefined) => (set ? [...set].sort() : set);
 
 describe('sqlite stream index (existingStreams)', () => {
-  let dir: string;
-  let mine: EventStore;
-  let theirs: EventStore;
-
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'stream-index-'));
-    mine = createSqliteEventStore({ file: join(dir, 'events.db') });
-    theirs = createSqliteEventStore({ file: join(dir, 'events.db') });
-  });
-
-  afterEach(async () => {
-    await mine.close();
-    await theirs.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const writers = twoSqliteWritersOnOneFile('stream-index');
 
   it('knows the streams stored before it was first asked, and the ones this store appends to', async () => {
-    await mine.append({ streamId: 'a', expectedRevision: 'no_stream', events: [newEvent()] });
-    expect(names(await mine.existingStreams!(['a', 'b']))).toEqual(['a']);
-    await mine.appendMany([
+    await writers.mine.append({ streamId: 'a', expectedRevision: 'no_stream', events: [newEvent()] });
+    expect(names(await writers.mine.existingStreams!(['a', 'b']))).toEqual(['a']);
+    await writers.mine.appendMany([
       { streamId: 'b', expectedRevision: 'no_stream', events: [newEvent()] },
       { streamId: 'c', expectedRevision: 5n, events: [newEvent()] }, // conflicts: c stays unknown
     ]);
-    expect(names(await mine.existingStreams!(['a', 'b', 'c']))).toEqual(['a', 'b']);
+    expect(names(await writers.mine.existingStreams!(['a', 'b', 'c']))).toEqual(['a', 'b']);
   });
 
   it('sees the streams another connection (another process) created after the index was built', async () => {
-    expect(names(await mine.existingStreams!(['x', 'y']))).toEqual([]);
-    await theirs.append({ streamId: 'x', expectedRevision: 'no_stream', events: [newEvent()] });
-    expect(names(await mine.existingStreams!(['x', 'y']))).toEqual(['x']);
-    await mine.append({ streamId: 'y', expectedRevision: 'no_stream', events: [newEvent()] });
-    await theirs.append({ streamId: 'z', expectedRevision: 'no_stream', events: [newEvent()] });
-    expect(names(await mine.existingStreams!(['x', 'y', 'z', 'w']))).toEqual(['x', 'y', 'z']);
-    expect(names(await theirs.existingStreams!(['x', 'y', 'z', 'w']))).toEqual(['x', 'y', 'z']);
+    expect(names(await writers.mine.existingStreams!(['x', 'y']))).toEqual([]);
+    await writers.theirs.append({ streamId: 'x', expectedRevision: 'no_stream', events: [newEvent()] });
+    expect(names(await writers.mine.existingStreams!(['x', 'y']))).toEqual(['x']);
+    await writers.mine.append({ streamId: 'y', expectedRevision: 'no_stream', events: [newEvent()] });
+    await writers.theirs.append({ streamId: 'z', expectedRevision: 'no_stream', events: [newEvent()] });
+    expect(names(await writers.mine.existingStreams!(['x', 'y', 'z', 'w']))).toEqual(['x', 'y', 'z']);
+    expect(names(await writers.theirs.existingStreams!(['x', 'y', 'z', 'w']))).toEqual(['x', 'y', 'z']);
   });
 
   it('builds over several calls, a chunk of names each, and finds a stream another connection created meanwhile', () => {
-    const file = join(dir, 'chunked.db');
+    const file = join(writers.dir, 'chunked.db');
     const db = new Database(file);
     const other = new Database(file);
     const mineStatements = prepareStatements(db);
