@@ -51,14 +51,14 @@ if (option('--child', null) !== null) {
   const readModel = createSqliteReadModel({ file: join(outDir, 'read-model.sqlite') });
   cpu = process.cpuUsage();
   wall = performance.now();
-  await rebuildProjection({
+  const outcome = await rebuildProjection({
     eventStore: store, target: readModel, rules: defaultRules('USD'), memoryBudgetMb: 1024, batchSize: BATCH, unsafe: true,
     onProgress: () => { peak = Math.max(peak, process.memoryUsage.rss()); },
   });
   const rebuild = { cpu: cpuSeconds(cpu), wall: (performance.now() - wall) / 1000 };
   await readModel.close();
   await store.close();
-  process.send({ events, read, rebuild, rssBeforeMb: rssBefore / MB, peakRssMb: peak / MB, maxRssMb: process.resourceUsage().maxRSS / 1024 });
+  process.send({ events, read, rebuild, store: outcome.store, dayEnds: outcome.projector.dayEnds, dueEvaluated: outcome.projector.dueEvaluated, rssBeforeMb: rssBefore / MB, peakRssMb: peak / MB, maxRssMb: process.resourceUsage().maxRSS / 1024 });
   process.exit(0);
 }
 
@@ -99,6 +99,7 @@ try {
         `wall ratio ${((100 * r.read.wall) / r.rebuild.wall).toFixed(1)} %`,
         `${Math.round(r.events / r.rebuild.wall).toLocaleString('en-US')} events/s`,
         `RSS before ${Math.round(r.rssBeforeMb)} MiB, peak ${Math.round(r.peakRssMb)} MiB, maxRSS ${Math.round(r.maxRssMb)} MiB`,
+        `${r.dayEnds} day ends, ${r.dueEvaluated} due evaluations, store ${JSON.stringify(r.store)}`,
       ].join(' | '));
     }
   }
