@@ -205,7 +205,14 @@ function orderBoundaries(a: RankKey | null, b: RankKey | null): [RankKey | null,
 /** The transitions of one step at its event's position, each with the customer right after the step. */
 const withPosition = (transitions: Transition[], position: bigint, state: CustomerState): StoredTransition[] => {
   const snapshot = snapshotOf(state);
-  return transitions.map((tr) => ({ ...tr, position, snapshot }));
+  const stored: StoredTransition[] = [];
+  // Written out rather than spread (one per transition on the fold's path); reactivation only where set, as in the Transition.
+  for (const tr of transitions) {
+    const row: StoredTransition = { customerId: tr.customerId, field: tr.field, from: tr.from, to: tr.to, t: tr.t, cause: tr.cause, position, snapshot };
+    if (tr.reactivation) row.reactivation = true;
+    stored.push(row);
+  }
+  return stored;
 };
 
 const ordinal = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

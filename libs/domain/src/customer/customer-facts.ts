@@ -78,8 +78,11 @@ const QUALIFYING_INTENTS = new Set(['QUOTE_REQUEST', 'DEMO']);
  * lists and maps an event does not touch are shared with the given facts (so nothing may
  * mutate facts); the one it extends is copied.
  */
-export function applyToFacts(facts: CustomerFacts, event: BusinessEvent, baseCurrency: string): CustomerFacts {
-  const at = parseInstant(event.occurredAt) as number;
+export function applyToFacts(
+  facts: CustomerFacts, event: BusinessEvent, baseCurrency: string,
+  /** The event's occurredAt parsed, when the caller has parsed it already. */
+  at: number = parseInstant(event.occurredAt) as number,
+): CustomerFacts {
   const next = copyFacts(facts);
   switch (event.type) {
     case 'CustomerRegistered': {

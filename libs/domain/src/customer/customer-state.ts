@@ -59,7 +59,7 @@ const WIN_BACK_FROM = new Set<Status>(['AT_RISK', 'INACTIVE', 'CHURNED']);
 export function applyBusinessEvent(previous: CustomerState | undefined, event: BusinessEvent, ctx: ProjectionContext): Step {
   const { rules } = ctx;
   const occurredAt = parseInstant(event.occurredAt) as number;
-  const facts = applyToFacts(previous ? previous.facts : emptyFacts(), event, rules.baseCurrency);
+  const facts = applyToFacts(previous ? previous.facts : emptyFacts(), event, rules.baseCurrency, occurredAt);
   const t = Math.max(ctx.clockAsOf ?? -Infinity, previous?.t ?? -Infinity, occurredAt);
   const cause = { eventId: event.eventId };
   const { state, transitions } = reevaluate(event.customerId, previous, facts, t, cause, rules);

@@ -28,35 +28,52 @@ export const isVoided = (order: OrderFact): boolean => order.refundCount > 0 && 
 /** `W(t) = (t − windowDays, t]`. */
 export const inWindow = (at: number, t: number, rules: RulesConfig): boolean => at <= t && at > t - rules.windowDays * DAY_MS;
 
+/** The month keys of one evaluation, reused (cleared on entry): a window holds a dozen months at most, so a list beats a Set. */
+const monthScratch: number[] = [];
+
 export function evaluate(facts: CustomerFacts, t: number, rules: RulesConfig): Evaluation {
+  // inWindow, written out over the loops: at in (windowStart, t].
+  const windowStart = t - rules.windowDays * DAY_MS;
   let orderCount = 0, orders12 = 0, net12 = 0;
   let firstPurchaseAt: number | null = null, lastPurchaseAt: number | null = null;
-  const months = new Set<number>();
-  for (const order of facts.orders) {
-    const windowed = inWindow(order.at, t, rules);
+  const months = monthScratch;
+  months.length = 0;
+  const orders = facts.orders;
+  for (let i = 0; i < orders.length; i++) {
+    const order = orders[i];
+    const at = order.at;
+    const windowed = at <= t && at > windowStart;
     if (windowed) net12 += order.total;
     if (isVoided(order)) continue;
     orderCount += 1;
-    if (firstPurchaseAt === null || order.at < firstPurchaseAt) firstPurchaseAt = order.at;
-    if (lastPurchaseAt === null || order.at > lastPurchaseAt) lastPurchaseAt = order.at;
+    if (firstPurchaseAt === null || at < firstPurchaseAt) firstPurchaseAt = at;
+    if (lastPurchaseAt === null || at > lastPurchaseAt) lastPurchaseAt = at;
     if (windowed) {
       orders12 += 1;
-      months.add(monthKey(order.at));
+      const month = monthKey(at);
+      if (!months.includes(month)) months.push(month);
     }
   }
-  for (const refund of facts.refunds) if (inWindow(refund.at, t, rules)) net12 -= refund.amount;
+  const refunds = facts.refunds;
+  for (let i = 0; i < refunds.length; i++) {
+    const at = refunds[i].at;
+    if (at <= t && at > windowStart) net12 -= refunds[i].amount;
+  }
 
   let csatTotal = 0, csatGood = 0;
-  for (const c of facts.csat) {
-    if (!inWindow(c.at, t, rules)) continue;
+  const csat = facts.csat;
+  for (let i = 0; i < csat.length; i++) {
+    const c = csat[i];
+    if (!(c.at <= t && c.at > windowStart)) continue;
     csatTotal += 1;
     if (c.score >= 4) csatGood += 1;
   }
 
   const tenureDays = firstPurchaseAt === null ? null : days(firstPurchaseAt, t);
   const recencyDays = lastPurchaseAt === null ? null : days(lastPurchaseAt, t);
-  const activeMonths12 = months.size;
-  const referralInWindow = facts.referrals.some((at) => inWindow(at, t, rules));
+  const activeMonths12 = months.length;
+  let referralInWindow = false;
+  for (const at of facts.referrals) if (at <= t && at > windowStart) referralInWindow = true;
   const promoterNpsInWindow = facts.latestNps !== null && facts.latestNps.score >= 9 && inWindow(facts.latestNps.at, t, rules);
 
   const [status, statusRule] = statusAt(facts, t, rules, orderCount, tenureDays, recencyDays);
@@ -121,29 +138,46 @@ export function holdLevel(held: HeldLevel, qualified: LoyaltyLevel, t: number, r
  */
 export function nextDueAt(facts: CustomerFacts, evaluation: Evaluation, held: HeldLevel, rules: RulesConfig): number | null {
   const t = evaluation.t;
+  // The earliest candidate instant after t; the loops write `earlier` out (no closure or call per item).
   let next = Infinity;
-  const consider = (at: number): void => {
-    if (at > t && at < next) next = at;
-  };
   const window = rules.windowDays * DAY_MS;
-  for (const order of facts.orders) consider(order.at + window);
-  for (const refund of facts.refunds) consider(refund.at + window);
-  for (const c of facts.csat) consider(c.at + window);
-  for (const at of facts.referrals) consider(at + window);
-  if (facts.latestNps) consider(facts.latestNps.at + window);
+  const orders = facts.orders;
+  for (let i = 0; i < orders.length; i++) {
+    const at = orders[i].at + window;
+    if (at > t && at < next) next = at;
+  }
+  const refunds = facts.refunds;
+  for (let i = 0; i < refunds.length; i++) {
+    const at = refunds[i].at + window;
+    if (at > t && at < next) next = at;
+  }
+  const csat = facts.csat;
+  for (let i = 0; i < csat.length; i++) {
+    const at = csat[i].at + window;
+    if (at > t && at < next) next = at;
+  }
+  const referrals = facts.referrals;
+  for (let i = 0; i < referrals.length; i++) {
+    const at = referrals[i] + window;
+    if (at > t && at < next) next = at;
+  }
+  if (facts.latestNps) next = earlier(next, t, facts.latestNps.at + window);
   const { firstPurchaseAt, lastPurchaseAt } = evaluation;
   if (firstPurchaseAt !== null) {
-    consider(firstPurchaseAt + rules.newCustomerDays * DAY_MS);
-    consider(firstPurchaseAt + rules.loyalMinTenureDays * DAY_MS);
+    next = earlier(next, t, firstPurchaseAt + rules.newCustomerDays * DAY_MS);
+    next = earlier(next, t, firstPurchaseAt + rules.loyalMinTenureDays * DAY_MS);
   }
   if (lastPurchaseAt !== null) {
-    consider(lastPurchaseAt + (rules.atRiskAfterDays + 1) * DAY_MS);
-    consider(lastPurchaseAt + (rules.inactiveAfterDays + 1) * DAY_MS);
-    consider(lastPurchaseAt + (rules.churnAfterDays + 1) * DAY_MS);
+    next = earlier(next, t, lastPurchaseAt + (rules.atRiskAfterDays + 1) * DAY_MS);
+    next = earlier(next, t, lastPurchaseAt + (rules.inactiveAfterDays + 1) * DAY_MS);
+    next = earlier(next, t, lastPurchaseAt + (rules.churnAfterDays + 1) * DAY_MS);
   }
   if (facts.lastQualifyingInteractionAt !== null) {
-    consider(facts.lastQualifyingInteractionAt + (rules.qualifiedWindowDays + 1) * DAY_MS);
+    next = earlier(next, t, facts.lastQualifyingInteractionAt + (rules.qualifiedWindowDays + 1) * DAY_MS);
   }
-  if (held.reviewAt !== null) consider(held.reviewAt);
+  if (held.reviewAt !== null) next = earlier(next, t, held.reviewAt);
   return next === Infinity ? null : next;
 }
+
+/** `at` when it is after `t` and before `next`, else `next`. */
+const earlier = (next: number, t: number, at: number): number => (at > t && at < next ? at : next);

@@ -50,10 +50,21 @@ export const dayEndAsOf = (date: string): number => (parseDate(date) as number) 
 
 export const addDays = (date: string, n: number): string => formatDate((parseDate(date) as number) + n * DAY_MS);
 
-/** UTC `YYYY-MM` of an instant, as a sortable number (year * 12 + month index). */
+/**
+ * UTC `YYYY-MM` of an instant, as a sortable number (year * 12 + month index). Computed from the
+ * day number (no Date per call: the evaluation takes one per windowed order).
+ */
 export const monthKey = (ms: number): number => {
-  const d = new Date(ms);
-  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+  // civil_from_days (H. Hinnant), on the proleptic Gregorian calendar as Date's UTC getters are.
+  const z = Math.floor(ms / DAY_MS) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const monthIndex = mp < 10 ? mp + 2 : mp - 10;
+  const year = yoe + era * 400 + (monthIndex <= 1 ? 1 : 0);
+  return year * 12 + monthIndex;
 };
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -64,10 +75,14 @@ function daysInMonth(year: number, month: number): number {
   return month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!;
 }
 
-/** Date.UTC, without its mapping of years 0–99 to 1900–1999. */
+/** Date.UTC, without its mapping of years 0–99 to 1900–1999, and without a Date per call (every event's instant is parsed). */
 function utc(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  date.setUTCHours(hour, minute, second, ms);
-  return date.getTime();
+  // days_from_civil (H. Hinnant), proleptic Gregorian.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  const dayNumber = era * 146_097 + doe - 719_468;
+  return dayNumber * DAY_MS + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
 }

@@ -134,4 +134,20 @@ describe('dates', () => {
     expect(key('2023-01-15T00:00:00Z')).not.toBe(key('2024-01-15T00:00:00Z'));
     expect(key('2024-03-01T01:00:00+02:00')).toBe(key('2024-02-10T00:00:00Z'));
   });
+
+  it("monthKey and parseInstant agree with Date on every day of 1890-2110 and every 13th from year 0 to 2400, at each day's edges", () => {
+    const days: number[] = [];
+    for (let day = Date.parse('1890-01-01T00:00:00.000Z'); day <= Date.parse('2110-12-31T00:00:00.000Z'); day += DAY_MS) days.push(day);
+    for (let day = Date.parse('0000-01-01T00:00:00.000Z'); day <= Date.parse('2400-12-31T00:00:00.000Z'); day += 13 * DAY_MS) days.push(day);
+    let mismatches = 0;
+    for (const day of days) {
+      for (const ms of [day, day + DAY_MS - 1, day + 45_296_789]) {
+        const d = new Date(ms);
+        if (monthKey(ms) !== d.getUTCFullYear() * 12 + d.getUTCMonth()) mismatches++;
+        if (parseInstant(d.toISOString()) !== ms) mismatches++;
+      }
+    }
+    expect(mismatches).toBe(0);
+    expect(monthKey(Date.UTC(2024, 1, 29, 12))).toBe(2024 * 12 + 1);
+  });
 });

@@ -32,7 +32,16 @@ export function createSqliteBulkLoad(writer: Database.Database, options: Rebuild
 
   const write = writer.transaction((batch: Parameters<RebuildSink['write']>[0]) => {
     for (const record of batch.customers) upsert.run(customerRowParams(record));
-    for (const tr of batch.transitions) insertTransition.run(...transitionRowValues(tr));
+    // The transitions of one step share their snapshot object: serialised once.
+    let snapshot: unknown = undefined;
+    let snapshotJson: string | null = null;
+    for (const tr of batch.transitions) {
+      if (tr.snapshot !== snapshot) {
+        snapshot = tr.snapshot;
+        snapshotJson = tr.snapshot ? JSON.stringify(tr.snapshot) : null;
+      }
+      insertTransition.run(...transitionRowValues(tr, snapshotJson));
+    }
     for (const { date, cutoffs } of batch.cutoffs) upsertCutoffs.run(date, JSON.stringify(cutoffs));
   });
 

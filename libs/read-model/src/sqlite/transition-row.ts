@@ -18,11 +18,12 @@ export interface TransitionRow {
 /** The columns the transitions insert takes, in the order of transitionRowValues. */
 export const TRANSITION_INSERT_COLUMNS = 'position, customer_id, field, from_value, to_value, t, cause_event_id, cause_date, reactivation, snapshot';
 
-export function transitionRowValues(tr: StoredTransition): unknown[] {
+/** `snapshotJson`: the snapshot serialised, when the caller has it already (a step's transitions share one snapshot). */
+export function transitionRowValues(tr: StoredTransition, snapshotJson: string | null = tr.snapshot ? JSON.stringify(tr.snapshot) : null): unknown[] {
   const cause = tr.cause as { eventId?: string; dayEnded?: string };
   return [
     tr.position, tr.customerId, tr.field, tr.from, tr.to, tr.t, cause.eventId ?? null, cause.dayEnded ?? null, tr.reactivation ? 1 : 0,
-    tr.snapshot ? JSON.stringify(tr.snapshot) : null,
+    snapshotJson,
   ];
 }
 
