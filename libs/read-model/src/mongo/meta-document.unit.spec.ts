@@ -1,14 +1,6 @@
 import { BSON, Long } from 'mongodb';
-import type { ProjectionMeta } from '../read-model.port.js';
+import { SAMPLE_META as META } from '../meta-fixtures.js';
 import { fromMetaDocument, META_ID, metaSet } from './meta-document.js';
-
-const META: ProjectionMeta = {
-  checkpoint: 2n ** 62n + 3n,
-  clockDate: '2024-04-09',
-  clockAsOf: 1712707200000,
-  cutoffs: { populationSize: 3, VIP: { net12: 9, customerId: 'a' }, KEY: null, STANDARD: { net12: 1, customerId: 'c' } },
-  rulesVersion: 'v1',
-};
 
 describe('meta documents', () => {
   it('sets only the fields given, nulls included', () => {

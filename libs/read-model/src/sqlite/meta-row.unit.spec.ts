@@ -1,14 +1,5 @@
-import type { ProjectionMeta } from '../read-model.port.js';
+import { EMPTY_META as EMPTY, SAMPLE_META as META } from '../meta-fixtures.js';
 import { metaFromRows, metaRows } from './meta-row.js';
-
-const META: ProjectionMeta = {
-  checkpoint: 2n ** 62n + 3n,
-  clockDate: '2024-04-09',
-  clockAsOf: 1712707200000,
-  cutoffs: { populationSize: 3, VIP: { net12: 9, customerId: 'a' }, KEY: null, STANDARD: { net12: 1, customerId: 'c' } },
-  rulesVersion: 'v1',
-};
-const EMPTY: ProjectionMeta = { checkpoint: null, clockDate: null, clockAsOf: null, cutoffs: null, rulesVersion: null };
 
 describe('meta rows', () => {
   it('writes only the keys given, nulls as NULL, objects as JSON', () => {
