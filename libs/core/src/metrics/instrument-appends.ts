@@ -8,33 +8,15 @@ export function instrumentAppends(events: EventStore, histogram: Histogram): voi
   const target = events as EventStore & { [INSTRUMENTED]?: true };
   if (target[INSTRUMENTED]) return;
   target[INSTRUMENTED] = true;
-  const append = events.append.bind(events);
-  const appendMany = events.appendMany.bind(events);
-  target.append = async (request) => {
+  const timed = <A extends unknown[], R>(write: (...args: A) => Promise<R>) => async (...args: A): Promise<R> => {
     const end = histogram.startTimer();
     try {
-      return await append(request);
+      return await write(...args);
     } finally {
       end();
     }
   };
-  if (events.appendCalls) {
-    const appendCalls = events.appendCalls.bind(events);
-    target.appendCalls = async (calls, barrier) => {
-      const end = histogram.startTimer();
-      try {
-        return await appendCalls(calls, barrier);
-      } finally {
-        end();
-      }
-    };
-  }
-  target.appendMany = async (requests, options) => {
-    const end = histogram.startTimer();
-    try {
-      return await appendMany(requests, options);
-    } finally {
-      end();
-    }
-  };
+  target.append = timed(events.append.bind(events));
+  target.appendMany = timed(events.appendMany.bind(events));
+  if (events.appendCalls) target.appendCalls = timed(events.appendCalls.bind(events));
 }
