@@ -138,24 +138,12 @@ export function holdLevel(held: HeldLevel, qualified: LoyaltyLevel, t: number, r
  */
 export function nextDueAt(facts: CustomerFacts, evaluation: Evaluation, held: HeldLevel, rules: RulesConfig): number | null {
   const t = evaluation.t;
-  // The earliest candidate instant after t; the loops write `earlier` out (no closure or call per item).
+  // The earliest candidate instant after t; the loops write `earlier` out (no closure or call per item), one call per list.
   let next = Infinity;
   const window = rules.windowDays * DAY_MS;
-  const orders = facts.orders;
-  for (let i = 0; i < orders.length; i++) {
-    const at = orders[i].at + window;
-    if (at > t && at < next) next = at;
-  }
-  const refunds = facts.refunds;
-  for (let i = 0; i < refunds.length; i++) {
-    const at = refunds[i].at + window;
-    if (at > t && at < next) next = at;
-  }
-  const csat = facts.csat;
-  for (let i = 0; i < csat.length; i++) {
-    const at = csat[i].at + window;
-    if (at > t && at < next) next = at;
-  }
+  next = earliestWindowEnd(facts.orders, window, t, next);
+  next = earliestWindowEnd(facts.refunds, window, t, next);
+  next = earliestWindowEnd(facts.csat, window, t, next);
   const referrals = facts.referrals;
   for (let i = 0; i < referrals.length; i++) {
     const at = referrals[i] + window;
@@ -181,3 +169,12 @@ export function nextDueAt(facts: CustomerFacts, evaluation: Evaluation, held: He
 
 /** `at` when it is after `t` and before `next`, else `next`. */
 const earlier = (next: number, t: number, at: number): number => (at > t && at < next ? at : next);
+
+/** The earliest `at + window` after t among the items, or `next` when none is earlier. */
+function earliestWindowEnd(items: ReadonlyArray<{ at: number }>, window: number, t: number, next: number): number {
+  for (let i = 0; i < items.length; i++) {
+    const at = items[i].at + window;
+    if (at > t && at < next) next = at;
+  }
+  return next;
+}
